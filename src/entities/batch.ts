@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { type Finding, finding, type Result } from "../core/result.js";
+import { isIsoDate, toInstant } from "../core/time.js";
+import type { LocaleOptions } from "../i18n/index.js";
+import { zodFindings } from "./zod-findings.js";
+
+const instant = z.string().refine((s) => toInstant(s) !== undefined, {
+  message: "expected an ISO 8601 instant with an offset",
+});
+const isoDate = z.string().refine(isIsoDate, { message: "expected a date YYYY-MM-DD" });
+
+/**
+ * A registration batch (批次): its window `[opensAt, closesAt)` as instants with their offset, and
+ * the dates preset for it in Beijing time.
+ */
+export const BatchSchema = z
+  .object({
+    id: z.string().min(1),
+    school: z.string().min(1),
+    schoolCode: z.string().regex(/^\d{5}$/),
+    year: z.number().int().min(2000).max(2100),
+    sequence: z.number().int().min(1),
+    opensAt: instant,
+    closesAt: instant,
+    graduationDate: isoDate,
+    registrationDate: isoDate,
+    timeZone: z.literal("Asia/Shanghai"),
+  })
+  .refine((b) => (toInstant(b.opensAt)?.getTime() ?? 0) < (toInstant(b.closesAt)?.getTime() ?? 0), {
+    message: "opensAt must be before closesAt",
+    path: ["closesAt"],
+  });
+
+export type Batch = z.output<typeof BatchSchema>;
+
+/**
+ * The batch of the notice: UCAS (14430), 2022, third batch. Units act from 2022-05-18 08:00 to
+ * 2022-06-10 24:00 Beijing time (2.1); "24:00" closes the window at 2022-06-11T00:00+08:00,
+ * exclusive [decision]. Graduation date 2022-06-26, e-registration date 2022-06-10 (2.1.3).
+ */
+export const ucas2022Batch3: Batch = Object.freeze({
+  id: "ucas-2022-3",
+  school: "中国科学院大学",
+  schoolCode: "14430",
+  year: 2022,
+  sequence: 3,
+  opensAt: "2022-05-18T08:00:00+08:00",
+  closesAt: "2022-06-11T00:00:00+08:00",
+  graduationDate: "2022-06-26",
+  registrationDate: "2022-06-10",
+  timeZone: "Asia/Shanghai",
+} as const);
+
+/** Presets by id, for the CLI's `--batch`. */
+export const batches: Readonly<Record<string, Batch>> = Object.freeze({
+  [ucas2022Batch3.id]: ucas2022Batch3,
+});
+
+/**
+ * Validates another batch. Never throws on bad data: the findings say what is wrong.
+ * @example
+ * defineBatch({ ...ucas2022Batch3, id: "ucas-2023-1", sequence: 1 }).ok //=> true
+ */
+export function defineBatch(input: unknown, options?: LocaleOptions): Result<Batch> {
+  const parsed = BatchSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data, findings: [] };
+  const findings: Finding[] = zodFindings(parsed.error, options);
+  if (findings.length === 0) findings.push(finding("schema.invalid", [], undefined, options));
+  return { ok: false, findings };
+}

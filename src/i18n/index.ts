@@ -1,0 +1,59 @@
+import { XueliError } from "../core/error.js";
+import type { FindingCode } from "../rules/catalogue.js";
+import { en } from "./en.js";
+import type { Locale, LocaleOptions, LocaleTable, Params } from "./types.js";
+import { zhCN } from "./zh-CN.js";
+
+export type { Locale, LocaleOptions, LocaleTable, Params, Text } from "./types.js";
+
+export const locales: Readonly<Record<Locale, LocaleTable>> = { "zh-CN": zhCN, en };
+export const defaultLocale: Locale = "zh-CN";
+
+/** The call's locale, then the default. Throws for a locale that does not exist (a programmer error). */
+export function resolveLocale(options?: LocaleOptions | null): Locale {
+  const l = options?.locale;
+  if (l === undefined) return defaultLocale;
+  if (l !== "zh-CN" && l !== "en") throw new XueliError("locale.unknown", `Unknown locale: ${String(l)}`);
+  return l;
+}
+
+const labels: Record<Locale, { received: string; expected: string; suggestion: string; sep: string }> = {
+  "zh-CN": { received: "收到", expected: "应为", suggestion: "建议", sep: "；" },
+  en: { received: "received", expected: "expected", suggestion: "suggestion", sep: "; " },
+};
+
+/**
+ * The message of `code` in `locale`. A code with its own message function builds it from
+ * `params`; any other gets its title followed by the expected / received / suggestion params.
+ */
+export function messageFor(locale: Locale, code: FindingCode, params: Params): string {
+  const text = locales[locale][code];
+  if (text.message) {
+    try {
+      return text.message(params);
+    } catch {
+      // A message must never make a validator throw: fall back to the generic form.
+    }
+  }
+  const l = labels[locale];
+  const parts: string[] = [];
+  if (params.expected !== undefined) parts.push(`${l.expected} ${show(params.expected)}`);
+  if (params.received !== undefined) parts.push(`${l.received} ${show(params.received)}`);
+  if (params.suggestion !== undefined) parts.push(`${l.suggestion} ${show(params.suggestion)}`);
+  if (parts.length === 0) return text.title;
+  return locale === "zh-CN"
+    ? `${text.title}（${parts.join(l.sep)}）`
+    : `${text.title} (${parts.join(l.sep)})`;
+}
+
+/** Renders an unknown value for a message without ever throwing. */
+export function show(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  if (v === null || v === undefined) return String(v);
+  try {
+    return JSON.stringify(v) ?? Object.prototype.toString.call(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}

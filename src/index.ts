@@ -1,0 +1,23 @@
+/**
+ * xueli-zhuce — the rules of graduate education-certificate e-registration (学历证书电子注册) at
+ * UCAS (14430) as code. The core is pure: no `fs`, works in a browser and on `Uint8Array`.
+ */
+
+export { XueliError } from "./core/error.js";
+export type { Finding, Result, Severity } from "./core/result.js";
+export { type Batch, BatchSchema, batches, defineBatch, ucas2022Batch3 } from "./entities/batch.js";
+export {
+  type Conclusion,
+  conclusions,
+  type DegreeLevel,
+  degreeLevels,
+  type Evidence,
+  evidenceKinds,
+  type IdType,
+  idTypes,
+  type Student,
+  type StudentInput,
+  StudentSchema,
+} from "./entities/student.js";
+export type { Locale, LocaleOptions, Params } from "./i18n/index.js";
+export { explain, type FindingCode, findingCodes, isFindingCode, type Rule, rules } from "./rules/index.js";

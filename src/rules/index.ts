@@ -1,0 +1,53 @@
+import { XueliError } from "../core/error.js";
+import { type LocaleOptions, locales } from "../i18n/index.js";
+import { type CatalogueEntry, catalogue, type FindingCode, findingCodes } from "./catalogue.js";
+
+export type { FindingCode } from "./catalogue.js";
+export { findingCodes } from "./catalogue.js";
+
+/** One rule of the catalogue, as importers and `xueli rules` see it. */
+export interface Rule {
+  code: FindingCode;
+  severity: "error" | "warning";
+  clause: string;
+  standard?: string;
+  /** The notice's own Chinese sentence behind the rule. */
+  notice?: string;
+  title: { "zh-CN": string; en: string };
+}
+
+function toRule(code: FindingCode): Rule {
+  const e: CatalogueEntry = catalogue[code];
+  const r: Rule = {
+    code,
+    severity: e.severity,
+    clause: e.clause,
+    title: { "zh-CN": locales["zh-CN"][code].title, en: locales.en[code].title },
+  };
+  if (e.standard !== undefined) r.standard = e.standard;
+  if (e.notice !== undefined) r.notice = e.notice;
+  return r;
+}
+
+/**
+ * The rule catalogue: one entry per finding code, in a stable order.
+ * @example
+ * rules.find((r) => r.code === "photo.dimensions")?.clause //=> "5.3.3"
+ */
+export const rules: readonly Rule[] = Object.freeze(findingCodes.map(toRule));
+
+/** True when `code` is a finding code of the catalogue. */
+export function isFindingCode(code: unknown): code is FindingCode {
+  return typeof code === "string" && Object.hasOwn(catalogue, code);
+}
+
+/**
+ * The catalogue entry of one code. `options.locale` has no effect on the entry (it holds both
+ * titles) but is accepted like every other call's. Throws `XueliError` for an unknown code.
+ * @example
+ * explain("origin.levels").title.en //=> "The origin must name province, prefecture and county"
+ */
+export function explain(code: FindingCode, _options?: LocaleOptions): Rule {
+  if (!isFindingCode(code)) throw new XueliError("code.unknown", `Unknown finding code: ${String(code)}`);
+  return toRule(code);
+}
