@@ -2,11 +2,40 @@ import type { LocaleTable } from "./types.js";
 
 /** English. */
 export const en: LocaleTable = {
-  "id.format": { title: "The identity document number has the wrong format" },
+  "id.format": {
+    title: "The identity document number has the wrong format",
+    message: (p) => {
+      const shapes: Record<string, string> = {
+        resident: "18 characters: 17 digits and a check digit or X, or a legacy 15-digit number",
+        "resident-15": "15 digits, or its upgraded 18-character form",
+        "hk-macao-permit": "H or M and 8 digits (old cards add a 2-digit renewal count)",
+        "taiwan-permit": "8 digits",
+        passport: "5 to 17 letters or digits",
+      };
+      const want = typeof p.type === "string" ? shapes[p.type] : undefined;
+      return `The identity document number has the wrong format (${want ? `expected ${want}; ` : ""}received ${String(p.received)})`;
+    },
+  },
   "id.checksum": { title: "The ID number's check character is wrong" },
-  "id.birth-date": { title: "The birth date in the ID number is not valid" },
+  "id.birth-date": {
+    title: "The birth date in the ID number is not valid",
+    message: (p) => {
+      const d = String(p.received);
+      if (p.reason === "nonexistent") return `The birth date ${d} in the ID number does not exist`;
+      if (p.reason === "future") return `The birth date ${d} in the ID number lies in the future`;
+      if (p.reason === "too-young") {
+        return `The birth date ${d} in the ID number makes the holder younger than ${String(p.minAge)}`;
+      }
+      return `The birth date ${d} in the ID number is before 1900`;
+    },
+  },
   "id.region": { title: "The ID number's region code is not valid" },
   "id.legacy": { title: "Legacy 15-digit ID number, upgraded to 18 digits" },
+  "id.sex-mismatch": {
+    title: "The sex does not match the ID number",
+    message: (p) =>
+      `The sex does not match the ID number (its 17th digit says ${String(p.expected)}, the record says ${String(p.received)})`,
+  },
   "name.empty": { title: "The name is empty" },
   "name.characters": { title: "The name contains characters that are not allowed" },
   "name.whitespace": { title: "The name contains extra spaces" },

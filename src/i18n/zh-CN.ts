@@ -2,11 +2,39 @@ import type { LocaleTable } from "./types.js";
 
 /** 简体中文（默认）。 */
 export const zhCN: LocaleTable = {
-  "id.format": { title: "证件号码格式不正确" },
+  "id.format": {
+    title: "证件号码格式不正确",
+    message: (p) => {
+      const shapes: Record<string, string> = {
+        resident: "18位：17位数字加校验码（数字或X），或15位旧号码",
+        "resident-15": "15位数字，或升级后的18位号码",
+        "hk-macao-permit": "H或M加8位数字（旧证另加2位换证次数）",
+        "taiwan-permit": "8位数字",
+        passport: "5至17位字母或数字",
+      };
+      const want = typeof p.type === "string" ? shapes[p.type] : undefined;
+      return `证件号码格式不正确（${want ? `应为${want}；` : ""}收到 ${String(p.received)}）`;
+    },
+  },
   "id.checksum": { title: "身份证号码校验码不正确" },
-  "id.birth-date": { title: "身份证号码中的出生日期无效" },
+  "id.birth-date": {
+    title: "身份证号码中的出生日期无效",
+    message: (p) => {
+      const d = String(p.received);
+      if (p.reason === "nonexistent") return `身份证号码中的出生日期 ${d} 不存在`;
+      if (p.reason === "future") return `身份证号码中的出生日期 ${d} 晚于今天`;
+      if (p.reason === "too-young")
+        return `身份证号码中的出生日期 ${d} 表明持证人不满${String(p.minAge)}周岁`;
+      return `身份证号码中的出生日期 ${d} 早于1900年`;
+    },
+  },
   "id.region": { title: "身份证号码的地区码无效" },
   "id.legacy": { title: "15位旧身份证号码，已升级为18位" },
+  "id.sex-mismatch": {
+    title: "性别与身份证号码不符",
+    message: (p) =>
+      `性别与身份证号码不符（号码第17位表示${p.expected === "male" ? "男" : "女"}，填写为${p.received === "male" ? "男" : "女"}）`,
+  },
   "name.empty": { title: "姓名为空" },
   "name.characters": { title: "姓名含有不允许的字符" },
   "name.whitespace": { title: "姓名含有多余的空格" },

@@ -30,6 +30,7 @@ export const catalogue = {
   "id.birth-date": { severity: "error", clause: "3.1", standard: "GB 11643-1999", notice: N_FIELDS },
   "id.region": { severity: "error", clause: "3.1", standard: "GB/T 2260", notice: N_FIELDS },
   "id.legacy": { severity: "warning", clause: "3.1", standard: "GB 11643-1999", notice: N_FIELDS },
+  "id.sex-mismatch": { severity: "error", clause: "3.1", standard: "GB 11643-1999", notice: N_FIELDS },
   // Name (3.1)
   "name.empty": { severity: "error", clause: "3.1", notice: N_FIELDS },
   "name.characters": { severity: "error", clause: "3.1", notice: N_FIELDS },
