@@ -21,3 +21,6 @@ export {
 } from "./entities/student.js";
 export type { Locale, LocaleOptions, Params } from "./i18n/index.js";
 export { explain, type FindingCode, findingCodes, isFindingCode, type Rule, rules } from "./rules/index.js";
+
+// The registration state machine (2): draft → staged → submitted → certified.
+export * from "./registration/index.js";

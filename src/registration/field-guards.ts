@@ -1,0 +1,11 @@
+import type { Guard } from "./guards.js";
+
+// Placeholders until validateStudent, validateOrigin and validateCertificateNumber land
+// (src/student, src/origin, src/certificate, written in parallel). They pass everything.
+
+/** The student's own fields are valid (3.1). */
+export const studentValid: Guard = () => [];
+/** The origin is a valid three-level name (3.3). */
+export const originValid: Guard = () => [];
+/** The certificate number is valid for the batch (2.2). */
+export const certificateNumberValid: Guard = () => [];

@@ -1,0 +1,367 @@
+import { TZDate } from "@date-fns/tz";
+import { addMonths, format } from "date-fns";
+import { type Finding, finding } from "../core/result.js";
+import { BEIJING, isIsoDate, toInstant } from "../core/time.js";
+import type { Conclusion, Evidence } from "../entities/student.js";
+import type { LocaleOptions } from "../i18n/index.js";
+import { certificateNumberValid, originValid, studentValid } from "./field-guards.js";
+import type { Registration, RegistrationEvent, Role } from "./types.js";
+
+/**
+ * What a guard sees: the registration before the event, the event, when and by whom it happens,
+ * and the conclusion in play (the `stage` event's own, else the one the registration was staged
+ * with).
+ */
+export interface GuardInput {
+  registration: Registration;
+  event: RegistrationEvent;
+  /** The instant of the event. */
+  at: Date;
+  /** `context.at` as given (an ISO string with its offset, or the `Date`'s UTC ISO form). */
+  atText: string;
+  actor: Role;
+  conclusion: Conclusion | undefined;
+  options: LocaleOptions;
+}
+
+/** A guard: a named, pure function that returns the findings that block an event (none: it passes). */
+export type Guard = (input: GuardInput) => Finding[];
+
+/* Registrations may come from JSON or JavaScript callers: guards read them defensively and never
+   throw; the shape itself is reported by `studentValid` / `parseRegistration`. */
+type Loose = Record<string, unknown> | undefined;
+function rec(v: unknown): Loose {
+  return typeof v === "object" && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
+}
+function student(input: GuardInput): Loose {
+  return rec(rec(input.registration)?.student);
+}
+function study(input: GuardInput): Loose {
+  return rec(student(input)?.study);
+}
+function changes(input: GuardInput): Loose {
+  return rec(student(input)?.changes);
+}
+function documents(input: GuardInput): Loose {
+  return rec(student(input)?.documents);
+}
+function evidenceOf(change: Loose): Evidence[] {
+  const e = change?.evidence;
+  return Array.isArray(e) ? (e.filter((x) => typeof x === "string") as Evidence[]) : [];
+}
+
+/**
+ * The unit acts only inside the batch's window `[opensAt, closesAt)` (2.1): for the 2022 third
+ * batch 2022-05-18T08:00+08:00 up to, not including, 2022-06-11T00:00+08:00 ("6月10日24:00").
+ * @example
+ * windowOpen({ ...input, at: new Date("2022-06-10T16:00:00Z") })[0]?.code //=> "window.closed"
+ */
+export const windowOpen: Guard = (input) => {
+  const batch = rec(rec(input.registration)?.batch);
+  const opens = toInstant(batch?.opensAt);
+  const closes = toInstant(batch?.closesAt);
+  if (!opens || !closes) {
+    const path = ["batch", opens ? "closesAt" : "opensAt"];
+    return [finding("schema.invalid", path, { expected: "ISO 8601 instant with an offset" }, input.options)];
+  }
+  const t = input.at.getTime();
+  if (t >= opens.getTime() && t < closes.getTime()) return [];
+  return [
+    finding(
+      "window.closed",
+      [],
+      { received: input.atText, opensAt: batch?.opensAt, closesAt: batch?.closesAt },
+      input.options,
+    ),
+  ];
+};
+
+/**
+ * A student without an uploaded graduation-stage photo can be neither staged nor submitted (2.1.1.1).
+ * @example
+ * photoUploaded(inputWith({ photo: { uploaded: false } }))[0]?.code //=> "photo.missing"
+ */
+export const photoUploaded: Guard = (input) =>
+  rec(student(input)?.photo)?.uploaded === true
+    ? []
+    : [finding("photo.missing", ["student", "photo", "uploaded"], undefined, input.options)];
+
+/**
+ * Never stage a student who is due in another batch (2.1.1.2). A student without `batchId` is
+ * taken to be due in the registration's batch.
+ * @example
+ * dueInBatch(inputWith({ batchId: "ucas-2022-2" }))[0]?.code //=> "batch.mismatch"
+ */
+export const dueInBatch: Guard = (input) => {
+  const due = student(input)?.batchId;
+  const batchId = rec(rec(input.registration)?.batch)?.id;
+  if (due === undefined || due === batchId) return [];
+  return [
+    finding("batch.mismatch", ["student", "batchId"], { expected: batchId, received: due }, input.options),
+  ];
+};
+
+const studyParts = ["creditsComplete", "requiredSegmentsComplete", "thesisComplete"] as const;
+
+/**
+ * Both conclusions need all credits, the required segments and the thesis (1.1, 1.2); a student
+ * without them is not registrable in this batch [decision, 1]. One finding per missing part.
+ * @example
+ * studyComplete(inputWith({ study: { ...s, thesisComplete: false } })).map((f) => f.path)
+ * //=> [["student", "study", "thesisComplete"]]
+ */
+export const studyComplete: Guard = (input) => {
+  const s = study(input);
+  return studyParts
+    .filter((part) => s?.[part] !== true)
+    .map((part) =>
+      finding(
+        "study.incomplete",
+        ["student", "study", part],
+        { expected: true, received: s?.[part] },
+        input.options,
+      ),
+    );
+};
+
+/**
+ * The conclusion must fit the defense and the study period: graduation (毕业) needs a passed defense
+ * (1.1), completion (结业) a failed one (1.2); both need the maximum study period not exceeded
+ * (`withinMaxStudyPeriod`, default true) [decision, 1].
+ * @example
+ * conclusionEligible({ ...input, conclusion: "graduation" })[0]?.params
+ * //=> { expected: "passed", received: "failed", suggestion: "completion" }  (for a failed defense)
+ */
+export const conclusionEligible: Guard = (input) => {
+  const s = study(input);
+  const out: Finding[] = [];
+  if (s?.withinMaxStudyPeriod === false) {
+    out.push(
+      finding(
+        "conclusion.ineligible",
+        ["student", "study", "withinMaxStudyPeriod"],
+        { expected: true, received: false },
+        input.options,
+      ),
+    );
+  }
+  const defense = s?.defense;
+  if (input.conclusion === "graduation" && defense !== "passed") {
+    const params: Record<string, unknown> = { expected: "passed", received: defense };
+    if (defense === "failed") params.suggestion = "completion";
+    out.push(finding("conclusion.ineligible", ["student", "study", "defense"], params, input.options));
+  }
+  if (input.conclusion === "completion" && defense !== "failed") {
+    const params: Record<string, unknown> = { expected: "failed", received: defense };
+    if (defense === "passed") params.suggestion = "graduation";
+    out.push(finding("conclusion.ineligible", ["student", "study", "defense"], params, input.options));
+  }
+  return out;
+};
+
+/**
+ * Staging locks the origin (3.3.4), so it must have been reviewed (已复核) before.
+ * @example
+ * originReviewed(inputWith({ origin: { value: "北京市海淀区", reviewed: false } }))[0]?.code
+ * //=> "origin.not-reviewed"
+ */
+export const originReviewed: Guard = (input) =>
+  rec(student(input)?.origin)?.reviewed === true
+    ? []
+    : [finding("origin.not-reviewed", ["student", "origin", "reviewed"], undefined, input.options)];
+
+/**
+ * Each completion (结业) registration needs a written explanation (书面说明, 2.1.2).
+ * @example
+ * explanationPresent({ ...input, conclusion: "completion" })[0]?.code //=> "completion.explanation-missing"
+ */
+export const explanationPresent: Guard = (input) =>
+  input.conclusion !== "completion" || documents(input)?.writtenExplanation === true
+    ? []
+    : [
+        finding(
+          "completion.explanation-missing",
+          ["student", "documents", "writtenExplanation"],
+          undefined,
+          input.options,
+        ),
+      ];
+
+/**
+ * A name changed while enrolled needs the student's application endorsed and stamped by the unit
+ * AND either a police-station certificate or a scan of the household register card (3.1.1).
+ * @example
+ * nameChangeEvidenced(inputWith({ changes: { name: { former: "王小明", evidence: ["police-certificate"] } } }))[0]?.code
+ * //=> "name-change.evidence"
+ */
+export const nameChangeEvidenced: Guard = (input) => {
+  const change = rec(changes(input)?.name);
+  if (!change) return [];
+  const ev = evidenceOf(change);
+  if (
+    ev.includes("unit-endorsed-application") &&
+    (ev.includes("police-certificate") || ev.includes("household-card-scan"))
+  )
+    return [];
+  return [
+    finding(
+      "name-change.evidence",
+      ["student", "changes", "name", "evidence"],
+      { expected: "unit-endorsed-application + (police-certificate | household-card-scan)", received: ev },
+      input.options,
+    ),
+  ];
+};
+
+/**
+ * An ethnic group changed before admission is not handled here: admissions change it (3.1.2).
+ * @example
+ * ethnicityChangedAfterAdmission(inputWith({ changes: { ethnicity: { former: "汉族", beforeAdmission: true, evidence: [] } } }))[0]?.code
+ * //=> "ethnicity-change.before-admission"
+ */
+export const ethnicityChangedAfterAdmission: Guard = (input) =>
+  rec(changes(input)?.ethnicity)?.beforeAdmission === true
+    ? [
+        finding(
+          "ethnicity-change.before-admission",
+          ["student", "changes", "ethnicity", "beforeAdmission"],
+          undefined,
+          input.options,
+        ),
+      ]
+    : [];
+
+/**
+ * An ethnic group changed after admission needs a police-station ethnicity-change certificate or a
+ * scan of the household register page, AND a scan of both sides of the ID card (3.1.2).
+ * @example
+ * ethnicityChangeEvidenced(inputWith({ changes: { ethnicity: { former: "汉族", beforeAdmission: false, evidence: ["id-card-scan"] } } }))[0]?.code
+ * //=> "ethnicity-change.evidence"
+ */
+export const ethnicityChangeEvidenced: Guard = (input) => {
+  const change = rec(changes(input)?.ethnicity);
+  // Changed before admission: reported by `ethnicityChangedAfterAdmission`, no evidence is weighed.
+  if (!change || change.beforeAdmission === true) return [];
+  const ev = evidenceOf(change);
+  if (
+    (ev.includes("police-ethnicity-certificate") || ev.includes("household-page-scan")) &&
+    ev.includes("id-card-scan")
+  )
+    return [];
+  return [
+    finding(
+      "ethnicity-change.evidence",
+      ["student", "changes", "ethnicity", "evidence"],
+      { expected: "(police-ethnicity-certificate | household-page-scan) + id-card-scan", received: ev },
+      input.options,
+    ),
+  ];
+};
+
+/** `YYYY-MM-DD` + n calendar months, computed by date-fns on the Beijing calendar. */
+function addCalendarMonths(date: string, months: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return format(addMonths(new TZDate(y, m - 1, d, BEIJING), months), "yyyy-MM-dd");
+}
+
+/**
+ * A change of major or training unit must be approved at least 6 calendar months before the
+ * defense (3.1.3): in time when approval + 6 months (date-fns `addMonths`, month ends clamped) is
+ * on or before the defense date. Approved 2021-11-20 for a 2022-05-20 defense is in time,
+ * 2021-12-01 is not. Without a defense date the rule cannot be shown to hold: refused [decision].
+ * @example
+ * programChangeInTime(inputWith({ changes: { programOrUnit: { approvedOn: "2021-12-01" } }, study: { ...s, defenseDate: "2022-05-20" } }))[0]?.params
+ * //=> { approvedOn: "2021-12-01", defenseDate: "2022-05-20", earliestDefenseDate: "2022-06-01" }
+ */
+export const programChangeInTime: Guard = (input) => {
+  const change = rec(changes(input)?.programOrUnit);
+  if (!change) return [];
+  const approvedOn = change.approvedOn;
+  const defenseDate = study(input)?.defenseDate;
+  const path = ["student", "changes", "programOrUnit", "approvedOn"];
+  // A malformed approval date is a shape error, reported by `studentValid`.
+  if (!isIsoDate(approvedOn)) return [];
+  const earliestDefenseDate = addCalendarMonths(approvedOn, 6);
+  if (!isIsoDate(defenseDate)) {
+    return [
+      finding(
+        "program-change.too-late",
+        ["student", "study", "defenseDate"],
+        { approvedOn, defenseDate: null, earliestDefenseDate },
+        input.options,
+      ),
+    ];
+  }
+  if (earliestDefenseDate <= defenseDate) return [];
+  return [
+    finding("program-change.too-late", path, { approvedOn, defenseDate, earliestDefenseDate }, input.options),
+  ];
+};
+
+/**
+ * Early graduation needs its status-change procedure approved by UCAS (3.1.5).
+ * @example
+ * earlyGraduationApproved(inputWith({ changes: { earlyGraduation: { approved: false } } }))[0]?.code
+ * //=> "early-graduation.not-approved"
+ */
+export const earlyGraduationApproved: Guard = (input) => {
+  const early = rec(changes(input)?.earlyGraduation);
+  if (!early || early.approved === true) return [];
+  return [
+    finding(
+      "early-graduation.not-approved",
+      ["student", "changes", "earlyGraduation", "approved"],
+      { expected: true, received: early.approved },
+      input.options,
+    ),
+  ];
+};
+
+/**
+ * A student registered as graduating who will not also get the degree certificate fills in the
+ * registration application form (毕业注册申请书, 3.2), kept by the unit.
+ * @example
+ * applicationFormPresent({ ...inputWith({ study: { ...s, degreeCertificateExpected: false } }), conclusion: "graduation" })[0]?.code
+ * //=> "application-form.missing"
+ */
+export const applicationFormPresent: Guard = (input) => {
+  if (input.conclusion !== "graduation") return [];
+  if (study(input)?.degreeCertificateExpected !== false) return [];
+  if (documents(input)?.registrationApplicationForm === true) return [];
+  return [
+    finding(
+      "application-form.missing",
+      ["student", "documents", "registrationApplicationForm"],
+      undefined,
+      input.options,
+    ),
+  ];
+};
+
+/**
+ * Every guard by name. The transition table refers to guards by these names, so a misspelt guard
+ * name fails to compile (as XState's `setup()` does).
+ */
+export const guards = {
+  windowOpen,
+  studentValid,
+  originValid,
+  certificateNumberValid,
+  photoUploaded,
+  dueInBatch,
+  studyComplete,
+  conclusionEligible,
+  originReviewed,
+  explanationPresent,
+  nameChangeEvidenced,
+  ethnicityChangedAfterAdmission,
+  ethnicityChangeEvidenced,
+  programChangeInTime,
+  earlyGraduationApproved,
+  applicationFormPresent,
+} as const satisfies Record<string, Guard>;
+
+/** The name of a guard. */
+export type GuardName = keyof typeof guards;

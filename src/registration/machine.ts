@@ -1,0 +1,241 @@
+import { XueliError } from "../core/error.js";
+import { type Finding, finding, hasErrors, type Result } from "../core/result.js";
+import { foldFullWidth } from "../core/strings.js";
+import { toInstant } from "../core/time.js";
+import type { Batch } from "../entities/batch.js";
+import { type Conclusion, conclusions, type Student } from "../entities/student.js";
+import { type LocaleOptions, resolveLocale } from "../i18n/index.js";
+import { type GuardInput, guards } from "./guards.js";
+import { isEventType, transitionTable } from "./table.js";
+import {
+  type HistoryEntry,
+  type Registration,
+  type RegistrationEvent,
+  type Role,
+  roles,
+  states,
+  type TransitionContext,
+} from "./types.js";
+
+/** A deep copy of plain data, so the registration does not alias the caller's objects. */
+function copy<T>(value: T): T {
+  try {
+    return structuredClone(value);
+  } catch {
+    // Not cloneable (a function inside, say): keep the reference rather than throw on data.
+    return value;
+  }
+}
+
+/**
+ * A new registration in state `draft`, with an empty history. The student and the batch are
+ * copied; they are checked when the registration is staged, not here.
+ * @example
+ * createRegistration(student, ucas2022Batch3)
+ * //=> { state: "draft", student, batch: ucas2022Batch3, history: [] }
+ */
+export function createRegistration(student: Student, batch: Batch): Registration {
+  return { state: "draft", student: copy(student), batch: copy(batch), history: [] };
+}
+
+interface Resolved {
+  at: Date;
+  atText: string;
+  actor: Role;
+  options: LocaleOptions;
+}
+
+/** The context is the caller's code, not data: a bad one is a programmer error (XueliError). */
+export function resolveContext(context: unknown, options?: LocaleOptions): Resolved {
+  if (typeof context !== "object" || context === null) {
+    throw new XueliError("context.invalid", "transition context must be an object { at, actor }");
+  }
+  const c = context as Partial<TransitionContext>;
+  const at = toInstant(c.at);
+  if (at === undefined) {
+    throw new XueliError(
+      "context.at",
+      `context.at must be a valid Date or an ISO 8601 string with an offset, got ${String(c.at)}`,
+    );
+  }
+  if (typeof c.actor !== "string" || !(roles as readonly string[]).includes(c.actor)) {
+    throw new XueliError(
+      "context.actor",
+      `context.actor must be one of ${roles.join(", ")}, got ${String(c.actor)}`,
+    );
+  }
+  const locale = resolveLocale(
+    options?.locale !== undefined ? options : c.locale !== undefined ? c : undefined,
+  );
+  return {
+    at,
+    atText: typeof c.at === "string" ? c.at.trim() : at.toISOString(),
+    actor: c.actor as Role,
+    options: { locale },
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Findings keyed by code and path: two guards reporting the same fact report it once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}\u0000${JSON.stringify(f.path)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+interface Evaluation {
+  findings: Finding[];
+  next?: Registration;
+}
+
+function evaluate(registration: Registration, event: RegistrationEvent, r: Resolved): Evaluation {
+  const { options } = r;
+  const reg: unknown = registration;
+  if (!isRecord(reg) || !(states as readonly unknown[]).includes(reg.state) || !Array.isArray(reg.history)) {
+    const path = isRecord(reg) ? (Array.isArray(reg.history) ? ["state"] : ["history"]) : [];
+    return { findings: [finding("schema.invalid", path, { expected: "Registration" }, options)] };
+  }
+  const ev: unknown = event;
+  const type = isRecord(ev) ? ev.type : undefined;
+  if (!isEventType(type)) {
+    return {
+      findings: [
+        finding(
+          "transition.illegal",
+          ["event", "type"],
+          { state: registration.state, received: type },
+          options,
+        ),
+      ],
+    };
+  }
+  const rule = transitionTable[type];
+  if (registration.state !== rule.from) {
+    return {
+      findings: [
+        finding(
+          "transition.illegal",
+          ["state"],
+          { event: type, expected: rule.from, received: registration.state },
+          options,
+        ),
+      ],
+    };
+  }
+  if (r.actor !== rule.actor) {
+    return {
+      findings: [
+        finding("transition.role", [], { event: type, expected: rule.actor, received: r.actor }, options),
+      ],
+    };
+  }
+  let conclusion: Conclusion | undefined = registration.conclusion;
+  if (event.type === "stage") {
+    if (!(conclusions as readonly unknown[]).includes(event.conclusion)) {
+      return {
+        findings: [
+          finding(
+            "schema.invalid",
+            ["event", "conclusion"],
+            { expected: conclusions, received: event.conclusion },
+            options,
+          ),
+        ],
+      };
+    }
+    conclusion = event.conclusion;
+  }
+  const input: GuardInput = {
+    registration,
+    event,
+    at: r.at,
+    atText: r.atText,
+    actor: r.actor,
+    conclusion,
+    options,
+  };
+  const findings = dedupe(rule.guards.flatMap((name) => guards[name](input)));
+  if (hasErrors(findings)) return { findings };
+
+  const entry: HistoryEntry = {
+    event: cleanEvent(event),
+    from: rule.from,
+    to: rule.to,
+    at: r.atText,
+    actor: r.actor,
+  };
+  const { conclusion: _c, certificateNumber: _n, ...rest } = registration;
+  const next: Registration = { ...rest, state: rule.to, history: [...registration.history, entry] };
+  // The conclusion is chosen at staging and dropped when unstaged (a draft has none).
+  if (event.type === "stage") next.conclusion = event.conclusion;
+  else if (event.type !== "unstage" && registration.conclusion !== undefined)
+    next.conclusion = registration.conclusion;
+  if (event.type === "certify") next.certificateNumber = normalizeCertificateNumber(event.certificateNumber);
+  return { findings, next };
+}
+
+/** Full-width digits folded and spaces trimmed, as the certificate validator reads the number. */
+export function normalizeCertificateNumber(n: unknown): string {
+  return typeof n === "string" ? foldFullWidth(n).trim() : String(n);
+}
+
+/** Only the event's own fields go into the history, whatever else the caller's object carries. */
+function cleanEvent(event: RegistrationEvent): RegistrationEvent {
+  switch (event.type) {
+    case "stage":
+      return { type: "stage", conclusion: event.conclusion };
+    case "certify":
+      return { type: "certify", certificateNumber: event.certificateNumber };
+    case "unstage":
+      return { type: "unstage" };
+    case "submit":
+      return { type: "submit" };
+  }
+}
+
+/**
+ * Applies one event (2). An accepted event returns a **new** registration with one more history
+ * entry `{ event, from, to, at, actor }`; a refused one returns its findings and no value. The
+ * input is never changed. Throws `XueliError` only for a bad `context` (an `at` that is not a
+ * valid `Date` or an ISO string with an offset, an unknown actor or locale): that is the caller's
+ * code, not data.
+ * @example
+ * const r = transition(createRegistration(student, ucas2022Batch3), { type: "stage", conclusion: "graduation" },
+ *   { at: "2022-06-10T23:59:59+08:00", actor: "unit-staff" });
+ * r.ok && r.value.state //=> "staged"
+ * transition(r.value, { type: "certify", certificateNumber: "144301202201000001" },
+ *   { at: "2022-06-10T12:00:00+08:00", actor: "unit-staff" }).findings[0]?.code //=> "transition.illegal"
+ */
+export function transition(
+  registration: Registration,
+  event: RegistrationEvent,
+  context: TransitionContext,
+  options?: LocaleOptions,
+): Result<Registration> {
+  const { findings, next } = evaluate(registration, event, resolveContext(context, options));
+  return next !== undefined ? { ok: true, value: next, findings } : { ok: false, findings };
+}
+
+/**
+ * The same checks as `transition`, without applying the event: `ok` says whether it would be
+ * accepted, the findings say why not.
+ * @example
+ * can(createRegistration(student, ucas2022Batch3), { type: "submit" },
+ *   { at: "2022-06-01T10:00:00+08:00", actor: "unit-staff" }).findings[0]?.code //=> "transition.illegal"
+ */
+export function can(
+  registration: Registration,
+  event: RegistrationEvent,
+  context: TransitionContext,
+  options?: LocaleOptions,
+): Result<void> {
+  const { findings, next } = evaluate(registration, event, resolveContext(context, options));
+  return next !== undefined ? { ok: true, value: undefined, findings } : { ok: false, findings };
+}
