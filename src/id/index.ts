@@ -32,6 +32,7 @@ export interface IdNumberOptions extends LocaleOptions {
 
 // GB 11643-1999: weights of the 17 body digits, and the check character of each sum mod 11.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+// (checkResident unrolls the same weights for speed.)
 const CHECK = "10X98765432";
 const CHECK_CODES = [49, 48, 88, 57, 56, 55, 54, 53, 52, 51, 50] as const;
 
@@ -56,10 +57,26 @@ const MIN_BIRTH_YEAR = 1900;
 const isIdType = (t: unknown): t is IdType =>
   typeof t === "string" && (idTypes as readonly string[]).includes(t);
 
+// Memo of the last Beijing day computed: a cache of a pure function of the clock, not state that
+// changes any result.
+let memoStart = 0;
+let memoEnd = 0;
+let memoDay = 0;
+
 /** `YYYYMMDD` as an integer, for the Beijing calendar day of epoch milliseconds `ms` (after 1991). */
 function beijingDayNumber(ms: number): number {
+  if (ms >= memoStart && ms < memoEnd) return memoDay;
+  const day = Math.floor((ms + BEIJING_OFFSET_MS) / MS_PER_DAY);
+  memoStart = day * MS_PER_DAY - BEIJING_OFFSET_MS;
+  memoEnd = memoStart + MS_PER_DAY;
+  memoDay = civilDayNumber(day);
+  return memoDay;
+}
+
+/** `YYYYMMDD` of a count of days since 1970-01-01. */
+function civilDayNumber(days: number): number {
   // Days since 1970-01-01 → civil date (H. Hinnant's days_from_civil inverse).
-  const z = Math.floor((ms + BEIJING_OFFSET_MS) / MS_PER_DAY) + 719_468;
+  const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
   const yoe = Math.floor(
@@ -73,8 +90,7 @@ function beijingDayNumber(ms: number): number {
   return y * 10_000 + m * 100 + d;
 }
 
-function asOfDayNumber(asOf: Date | string | undefined): number {
-  if (asOf === undefined) return beijingDayNumber(Date.now());
+function asOfDayNumber(asOf: Date | string): number {
   if (asOf instanceof Date && !Number.isNaN(asOf.getTime()))
     return Number(beijingDate(asOf).replaceAll("-", ""));
   if (typeof asOf === "string" && isIsoDate(asOf)) return Number(asOf.replaceAll("-", ""));
@@ -213,6 +229,15 @@ export function validateIdNumber(input: string, options?: IdNumberOptions): Resu
     throw new XueliError("option.invalid", `minAge must be a non-negative integer, got ${String(minAge)}`);
   }
   if (typeof input !== "string") return formatFailure(input, declared, options);
+  // Fast path: an already clean 18-character resident number (the common case of a roster).
+  if (
+    input.length === 18 &&
+    (declared === undefined || declared === "resident" || declared === "resident-15") &&
+    isDigits(input, 0, 17)
+  ) {
+    const last = input.charCodeAt(17);
+    if ((last >= 48 && last <= 57) || last === 88) return checkResident(input, false, options);
+  }
   const s = isClean(input) ? input : normalizeIdNumber(input);
   const shape = detect(s);
   let type: IdType | undefined = shape;
@@ -236,67 +261,96 @@ function checkResident(
   legacy: boolean,
   options: IdNumberOptions | undefined,
 ): Result<IdNumberFacts> {
-  let findings: Finding[] | undefined;
-  const add = (f: Finding) => {
-    if (findings === undefined) findings = [f];
-    else findings.push(f);
-  };
-  if (legacy)
-    add(finding("id.legacy", [], { received: s.slice(0, 6) + s.slice(8, 17), suggestion: s }, options));
-
-  // Check character (GB 11643-1999 clause 7: ISO 7064 MOD 11-2).
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (s.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
-  const expected = CHECK_CODES[sum % 11] as number;
-  if (s.charCodeAt(17) !== expected) {
-    add(finding("id.checksum", [], { expected: CHECK[sum % 11], received: s[17] }, options));
-  }
-
+  // The hot path of roster checks: plain char-code arithmetic, no regex, no Date, no closure; the
+  // findings array is only built when something is wrong.
+  const c0 = s.charCodeAt(0) - 48;
+  const c1 = s.charCodeAt(1) - 48;
+  const c2 = s.charCodeAt(2) - 48;
+  const c3 = s.charCodeAt(3) - 48;
+  const c4 = s.charCodeAt(4) - 48;
+  const c5 = s.charCodeAt(5) - 48;
+  const c6 = s.charCodeAt(6) - 48;
+  const c7 = s.charCodeAt(7) - 48;
+  const c8 = s.charCodeAt(8) - 48;
+  const c9 = s.charCodeAt(9) - 48;
+  const c10 = s.charCodeAt(10) - 48;
+  const c11 = s.charCodeAt(11) - 48;
+  const c12 = s.charCodeAt(12) - 48;
+  const c13 = s.charCodeAt(13) - 48;
+  const c14 = s.charCodeAt(14) - 48;
+  const c15 = s.charCodeAt(15) - 48;
+  const c16 = s.charCodeAt(16) - 48;
+  // Check character (GB 11643-1999: ISO 7064 MOD 11-2 with the weights 7 9 10 5 8 4 2 1 6 3 …).
+  const sum =
+    c0 * 7 +
+    c1 * 9 +
+    c2 * 10 +
+    c3 * 5 +
+    c4 * 8 +
+    c5 * 4 +
+    c6 * 2 +
+    c7 +
+    c8 * 6 +
+    c9 * 3 +
+    c10 * 7 +
+    c11 * 9 +
+    c12 * 10 +
+    c13 * 5 +
+    c14 * 8 +
+    c15 * 4 +
+    c16 * 2;
+  const checkOk = s.charCodeAt(17) === CHECK_CODES[sum % 11];
   // Address code: a provincial-level code, or exactly 810000/820000/830000 for residence permits.
-  const p = (s.charCodeAt(0) - 48) * 10 + (s.charCodeAt(1) - 48);
-  const region = REGION[p];
-  if (region === 0 || (region === 2 && !(s.charCodeAt(2) === 48 && s.startsWith("0000", 2)))) {
-    add(finding("id.region", [], { received: s.slice(0, 6) }, options));
+  const region = REGION[c0 * 10 + c1];
+  const regionOk = region === 1 || (region === 2 && c2 === 0 && c3 === 0 && c4 === 0 && c5 === 0);
+  // Birth date: exists, from 1900 on, not in the future, holder at least `minAge` (14) years old
+  // in Beijing on `asOf` (today by default).
+  const y = c6 * 1000 + c7 * 100 + c8 * 10 + c9;
+  const m = c10 * 10 + c11;
+  const d = c12 * 10 + c13;
+  let reason: "nonexistent" | "too-early" | "future" | "too-young" | undefined;
+  if (m < 1 || m > 12 || d < 1 || d > (DAYS_IN_MONTH[m] as number)) {
+    if (!(m === 2 && d === 29 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0))) reason = "nonexistent";
   }
-
-  // Birth date: exists, not in the future, holder at least `minAge` (14) in Beijing on `asOf`.
-  const y =
-    (s.charCodeAt(6) - 48) * 1000 +
-    (s.charCodeAt(7) - 48) * 100 +
-    (s.charCodeAt(8) - 48) * 10 +
-    s.charCodeAt(9) -
-    48;
-  const m = (s.charCodeAt(10) - 48) * 10 + s.charCodeAt(11) - 48;
-  const d = (s.charCodeAt(12) - 48) * 10 + s.charCodeAt(13) - 48;
-  const birthDate = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const dim = m === 2 && leap ? 29 : (DAYS_IN_MONTH[m] ?? 0);
-  let reason: string | undefined;
-  if (m < 1 || m > 12 || d < 1 || d > dim) reason = "nonexistent";
-  else if (y < MIN_BIRTH_YEAR) reason = "too-early";
-  else {
-    const today = asOfDayNumber(options?.asOf);
+  const minAge = options?.minAge ?? 14;
+  if (reason === undefined) {
     const birth = y * 10_000 + m * 100 + d;
-    const minAge = options?.minAge ?? 14;
-    if (birth > today) reason = "future";
-    else if (birth + minAge * 10_000 > today) reason = "too-young";
-  }
-  if (reason !== undefined) {
-    const params: Record<string, unknown> = { received: birthDate, reason };
-    if (reason === "too-young") params.minAge = options?.minAge ?? 14;
-    add(finding("id.birth-date", [], params, options));
+    if (y < MIN_BIRTH_YEAR) reason = "too-early";
+    // Without asOf, a holder already a year past minAge on the last Beijing day read is of age
+    // today too (the clock does not run back a year): the common case needs no clock read.
+    else if (options?.asOf !== undefined || birth + (minAge + 1) * 10_000 > memoDay) {
+      const today = options?.asOf === undefined ? beijingDayNumber(Date.now()) : asOfDayNumber(options.asOf);
+      if (birth > today) reason = "future";
+      else if (birth + minAge * 10_000 > today) reason = "too-young";
+    }
   }
 
   const value: IdNumberFacts = {
     type: legacy ? "resident-15" : "resident",
     normalized: s,
-    birthDate,
-    sex: (s.charCodeAt(16) - 48) % 2 === 1 ? "male" : "female",
+    birthDate: `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`,
+    sex: (c16 & 1) === 1 ? "male" : "female",
     regionCode: s.slice(0, 6),
   };
-  // A date that does not exist is not a fact to hand on.
-  if (reason === "nonexistent") delete value.birthDate;
-  if (findings === undefined) return { ok: true, value, findings: [] };
-  for (const f of findings) if (f.severity === "error") return { ok: false, value, findings };
-  return { ok: true, value, findings };
+  if (checkOk && regionOk && reason === undefined && !legacy) return { ok: true, value, findings: [] };
+
+  const findings: Finding[] = [];
+  if (legacy) {
+    findings.push(
+      finding("id.legacy", [], { received: s.slice(0, 6) + s.slice(8, 17), suggestion: s }, options),
+    );
+  }
+  if (!checkOk) {
+    findings.push(finding("id.checksum", [], { expected: CHECK[sum % 11], received: s[17] }, options));
+  }
+  if (!regionOk) findings.push(finding("id.region", [], { received: s.slice(0, 6) }, options));
+  if (reason !== undefined) {
+    const params: Record<string, unknown> = { received: value.birthDate, reason };
+    if (reason === "too-young") params.minAge = minAge;
+    findings.push(finding("id.birth-date", [], params, options));
+    // A date that does not exist is not a fact to hand on.
+    if (reason === "nonexistent") delete value.birthDate;
+  }
+  const ok = checkOk && regionOk && reason === undefined;
+  return ok ? { ok, value, findings } : { ok, value, findings };
 }
