@@ -24,3 +24,6 @@ export { explain, type FindingCode, findingCodes, isFindingCode, type Rule, rule
 
 // The registration state machine (2): draft → staged → submitted → certified.
 export * from "./registration/index.js";
+
+// The origin (生源地, 3.3): division table, validation, review workflow, determination.
+export * from "./origin/index.js";

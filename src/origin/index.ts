@@ -1,0 +1,2 @@
+/** The origin (生源地) rules of clause 3.3: the division table, validation, review and determination. */
+export { normalizeOriginText, type Origin, validateOrigin } from "./validate.js";

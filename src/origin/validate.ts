@@ -1,0 +1,295 @@
+import { type Finding, finding, type Result } from "../core/result.js";
+import { foldFullWidth } from "../core/strings.js";
+import type { LocaleOptions } from "../i18n/index.js";
+import type { FindingCode } from "../rules/catalogue.js";
+import { getTable, type OriginUnit, stemOf, type Table, type TokenRef } from "./table.js";
+
+/** A valid origin (生源地), as `validateOrigin` returns it. */
+export interface Origin {
+  /** Six-digit GB/T 2260 code of the most specific division named (110108, 410881, 441900). */
+  code: string;
+  province: string;
+  /** Absent for municipalities' districts, province-administered county-level units and 港澳台. */
+  prefecture?: string;
+  /** Absent for county-less cities (东莞市) and 港澳台. */
+  county?: string;
+  /** The full form without placeholders or spaces: `北京市海淀区`, `河北省石家庄市正定县`. */
+  normalized: string;
+}
+
+const SPACE = /\s+/g;
+// Separators people put between the levels: removed, but the form is then refused as written.
+const SEPARATORS = /[-－—–/／\\|,，、.。·・_]+/g;
+
+/**
+ * Normalizes an origin string before it is looked up: full-width letters and digits folded,
+ * spaces (inner ones too) removed, half-width parentheses made full-width. Exported for the CLI
+ * and the workflow, which store what this returns for an invalid origin.
+ *
+ * @example
+ * normalizeOriginText(" 北京市 海淀区 ") //=> "北京市海淀区"
+ */
+export function normalizeOriginText(input: string): string {
+  return foldFullWidth(input).replace(SPACE, "").replaceAll("(", "（").replaceAll(")", "）");
+}
+
+const okValue = (u: OriginUnit): Origin => {
+  const v: Origin = { code: u.code, province: u.province, normalized: u.normalized };
+  if (u.prefecture !== undefined) v.prefecture = u.prefecture;
+  if (u.county !== undefined) v.county = u.county;
+  return v;
+};
+
+/**
+ * Validates an origin (生源地) against the division table (3.3): three levels for provinces and
+ * autonomous regions (`xx省xx市xx区（县）`), two for municipalities (`xx市xx区`), for county-level
+ * units administered by a province or region (`河南省济源市`) and for county-less cities
+ * (`广东省东莞市`); 香港特别行政区, 澳门特别行政区 and 台湾省 alone. Never throws.
+ *
+ * Codes: `origin.empty`, `origin.format` (short names, repeated or misplaced levels, a placeholder
+ * such as 市辖区 written out, separators, extra text), `origin.levels` (a level missing),
+ * `origin.unknown` (a name not in the table, renamed units included), `origin.mismatch` (names
+ * that exist but not together). `params.received` is the input; `params.suggestion` the one
+ * complete form that fits, where exactly one does.
+ *
+ * @example
+ * validateOrigin("河北省 石家庄市 正定县")
+ * //=> { ok: true, value: { code: "130123", province: "河北省", prefecture: "石家庄市",
+ * //     county: "正定县", normalized: "河北省石家庄市正定县" }, findings: [] }
+ * validateOrigin("北京市密云县").findings[0]
+ * //=> { code: "origin.unknown", params: { received: "北京市密云县", suggestion: "北京市密云区" }, … }
+ */
+export function validateOrigin(input: unknown, options?: LocaleOptions): Result<Origin> {
+  if (typeof input !== "string") {
+    if (input === undefined || input === null) return fail("origin.empty", {}, options);
+    return fail("origin.format", { received: describe(input) }, options);
+  }
+  const text = normalizeOriginText(input);
+  if (text === "") return fail("origin.empty", {}, options);
+  const table = getTable();
+  const unit = table.full.get(text);
+  if (unit !== undefined) return { ok: true, value: okValue(unit), findings: [] };
+  const { code, suggestion } = diagnose(table, text);
+  const params: Record<string, unknown> = { received: input };
+  if (suggestion !== undefined) params.suggestion = suggestion;
+  return fail(code, params, options);
+}
+
+function fail(code: FindingCode, params: Record<string, unknown>, options?: LocaleOptions): Result<Origin> {
+  const f: Finding = finding(code, [], params, options);
+  return { ok: false, findings: [f] };
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return "array";
+  return typeof v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The slow path: a wrong form. The text is cut into names of the table (exact or by stem),
+// placeholders and unknown pieces; the units those names fit decide the code and the suggestion.
+
+type TokenKind = "name" | "placeholder" | "unknown";
+interface Token {
+  text: string;
+  kind: TokenKind;
+  /** name: what it may name; unknown: divisions with the same stem (a renamed unit). */
+  refs: readonly TokenRef[];
+}
+
+const LEVEL_CHAR = /[省市区县旗州盟]/;
+const HAN = /^[\u3400-\u9fff（）]+$/;
+
+interface Diagnosis {
+  code: FindingCode;
+  suggestion?: string;
+}
+
+function diagnose(table: Table, normalized: string): Diagnosis {
+  const separated = normalized.replace(SEPARATORS, "");
+  if (separated === "") return { code: "origin.format" };
+  if (separated !== normalized) {
+    const u = table.full.get(separated);
+    if (u) return { code: "origin.format", suggestion: u.normalized };
+  }
+  const tokens = segment(table, separated);
+  const withSuggestion = (code: FindingCode, units: readonly OriginUnit[]): Diagnosis =>
+    units.length === 1 && units[0] ? { code, suggestion: units[0].normalized } : { code };
+
+  // 香港特别行政区, 澳门特别行政区 and 台湾省 are complete on their own: anything after them is extra.
+  const first = tokens[0];
+  if (first?.kind === "name") {
+    const alone = first.refs.map((r) => table.divisions[r.id]).find((d) => d && d.level === 0);
+    const sole = alone && table.unitsOf[alone.id];
+    if (sole && sole.length === 1 && sole[0]?.parts.length === 1)
+      return withSuggestion("origin.format", sole);
+  }
+
+  const hasUnknown = tokens.some((t) => t.kind === "unknown");
+  const names = tokens.filter((t) => t.kind === "name");
+  const strict = fitting(table, tokens, true);
+  if (hasUnknown) {
+    const foreign = tokens.some((t) => t.kind === "unknown" && !HAN.test(t.text));
+    if (strict.length > 0) {
+      // Every unknown piece is a renamed unit of the same stem (密云县 → 密云区).
+      return withSuggestion(
+        foreign ? "origin.format" : "origin.unknown",
+        strict.map((m) => m.unit),
+      );
+    }
+    const loose = fitting(table, tokens, false);
+    const covered = loose.filter((m) => m.covered && m.ordered).map((m) => m.unit);
+    // The names given already make a complete origin: the rest is extra text (a street, a number).
+    if (covered.length > 0) return withSuggestion("origin.format", covered);
+    if (foreign)
+      return withSuggestion(
+        "origin.format",
+        loose.map((m) => m.unit),
+      );
+    if (loose.length === 0 && names.length >= 2) return { code: "origin.mismatch" };
+    return withSuggestion(
+      "origin.unknown",
+      loose.map((m) => m.unit),
+    );
+  }
+  if (names.length === 0) return { code: "origin.format" };
+  if (strict.length === 0) return { code: "origin.mismatch" };
+  const placeholders = tokens.some((t) => t.kind === "placeholder");
+  const wellFormed = !placeholders && separated === normalized;
+  const exactInOrder = strict.filter((m) => m.ordered && !m.stem);
+  if (wellFormed && exactInOrder.length > 0 && exactInOrder.every((m) => !m.covered)) {
+    // Real names in the right order, one level missing (河北省正定县, 河北省石家庄市, 东莞市).
+    return withSuggestion(
+      "origin.levels",
+      exactInOrder.map((m) => m.unit),
+    );
+  }
+  // Short names (北京海淀), repeated or misplaced levels (北京市北京市海淀区), a placeholder written out.
+  const covered = strict.filter((m) => m.covered).map((m) => m.unit);
+  return withSuggestion("origin.format", covered.length > 0 ? covered : strict.map((m) => m.unit));
+}
+
+/**
+ * Cuts the text into tokens, choosing the cut with the fewest unknown pieces cut inside a word, then
+ * the fewest unknown characters, then the fewest stems and placeholders, then the fewest tokens.
+ * An unknown piece of one character must not be a level character: 北京市密云县 is 北京市 +
+ * 密云县 (unknown), not 北京市 + 密云 + 县 nor 北京市 + 密 + 云县 (a county of 云南).
+ */
+function segment(table: Table, s: string): Token[] {
+  const n = s.length;
+  // [unknown pieces cut inside a word, unknown characters, stems and placeholders, tokens]
+  type Cost = [number, number, number, number];
+  const best: (Cost | undefined)[] = new Array(n + 1).fill(undefined);
+  const back: ({ from: number; token: Token } | undefined)[] = new Array(n + 1).fill(undefined);
+  best[0] = [0, 0, 0, 0];
+  const better = (a: Cost, b: Cost | undefined) => {
+    if (b === undefined) return true;
+    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return (a[k] ?? 0) < (b[k] ?? 0);
+    return false;
+  };
+  for (let i = 0; i < n; i++) {
+    const here = best[i];
+    if (here === undefined) continue;
+    const maxLen = Math.min(n - i, table.maxTokenLength);
+    for (let len = 1; len <= maxLen; len++) {
+      const text = s.slice(i, i + len);
+      const refs = table.tokens.get(text);
+      if (refs === undefined) continue;
+      const placeholder = refs.every((r) => table.divisions[r.id]?.placeholder);
+      // The one-character placeholder 县 is only a middle level: never last.
+      if (placeholder && len === 1 && i + len === n) continue;
+      const stem = refs.every((r) => r.stem);
+      const cost: Cost = [here[0], here[1], here[2] + (placeholder || stem ? 1 : 0), here[3] + 1];
+      if (better(cost, best[i + len])) {
+        best[i + len] = cost;
+        back[i + len] = { from: i, token: { text, kind: placeholder ? "placeholder" : "name", refs } };
+      }
+    }
+    for (let len = 1; len <= n - i; len++) {
+      const text = s.slice(i, i + len);
+      if (len === 1 && LEVEL_CHAR.test(text)) continue;
+      // An unknown piece is a word: it ends with a level character or the text (密云县, not 密 + 云县).
+      const cut = i + len < n && !LEVEL_CHAR.test(text.slice(-1)) ? 1 : 0;
+      const cost: Cost = [here[0] + cut, here[1] + len, here[2], here[3] + 1];
+      if (better(cost, best[i + len])) {
+        best[i + len] = cost;
+        const ids = table.stems.get(stemOf(text)) ?? [];
+        back[i + len] = {
+          from: i,
+          token: { text, kind: "unknown", refs: ids.map((id) => ({ id, stem: true })) },
+        };
+      }
+    }
+  }
+  const out: Token[] = [];
+  for (let j = n; j > 0; ) {
+    const b = back[j];
+    if (b === undefined) break;
+    out.push(b.token);
+    j = b.from;
+  }
+  return out.reverse();
+}
+
+interface Match {
+  unit: OriginUnit;
+  /** Every part of the unit is named. */
+  covered: boolean;
+  /** The names come in the order province, prefecture, county, each once. */
+  ordered: boolean;
+  /** Some name is a stem (北京 for 北京市). */
+  stem: boolean;
+}
+
+/**
+ * The units every token fits: each name token must name one of the unit's parts; in strict mode
+ * each unknown token must share its stem with one (a renamed unit), otherwise it is ignored.
+ */
+function fitting(table: Table, tokens: readonly Token[], strict: boolean): Match[] {
+  const relevant = tokens.filter((t) => t.kind === "name" || (strict && t.kind === "unknown"));
+  if (relevant.length === 0) return [];
+  // Seed with the token naming the fewest units.
+  let pool: Set<OriginUnit> | undefined;
+  for (const t of relevant) {
+    const set = new Set<OriginUnit>();
+    for (const r of t.refs) for (const u of table.unitsOf[r.id] ?? []) set.add(u);
+    if (pool === undefined || set.size < pool.size) pool = set;
+  }
+  const out: Match[] = [];
+  for (const unit of pool ?? []) {
+    let ok = true;
+    let prev = -1;
+    let ordered = true;
+    let stem = false;
+    const named = new Set<number>();
+    for (const t of relevant) {
+      let bestIndex = -1;
+      let anyIndex = -1;
+      let viaStem = false;
+      for (const r of t.refs) {
+        const idx = unit.parts.indexOf(r.id);
+        if (idx < 0) continue;
+        if (anyIndex < 0) anyIndex = idx;
+        if (idx > prev && (bestIndex < 0 || idx < bestIndex)) {
+          bestIndex = idx;
+          viaStem = r.stem;
+        }
+      }
+      if (anyIndex < 0) {
+        ok = false;
+        break;
+      }
+      if (bestIndex < 0) {
+        ordered = false;
+        named.add(anyIndex);
+      } else {
+        prev = bestIndex;
+        named.add(bestIndex);
+        if (viaStem && t.kind === "name") stem = true;
+      }
+    }
+    if (!ok) continue;
+    out.push({ unit, covered: named.size === unit.parts.length, ordered, stem });
+  }
+  return out;
+}
