@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// `npm run bench`: ours against the peers, in one process, on the same generated inputs.
+// Imports the BUILT library: XUELI_DIST (a directory holding index.js, node.js and cli.js),
+// default ../dist/. Writes bench/results.json and prints a table.
+// Usage: node bench/run.mjs [row …]   rows: id photo student origin cli (default: all)
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { fmt, round } from "./lib.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = resolve(process.env.XUELI_DIST ?? join(here, "../dist/"));
+const ALL = ["id", "photo", "student", "origin", "cli"];
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const rowsToRun = wanted.length > 0 ? wanted : ALL;
+const writeResults = wanted.length === 0 || process.argv.includes("--write");
+
+const lib = await import(pathToFileURL(join(dist, "index.js")).href);
+let nodeLib = {};
+try {
+  nodeLib = await import(pathToFileURL(join(dist, "node.js")).href);
+} catch {}
+const ctx = { dist, lib, nodeLib };
+
+const results = [];
+const started = Date.now();
+for (const name of rowsToRun) {
+  const t0 = Date.now();
+  process.stderr.write(`bench: ${name} …`);
+  try {
+    const mod = await import(`./rows/${name}.mjs`);
+    const rows = await mod.run(lib, ctx);
+    results.push(...rows);
+  } catch (e) {
+    results.push({
+      name,
+      ours: null,
+      peer: null,
+      peerName: null,
+      ratio: null,
+      unit: null,
+      error: String(e?.stack ?? e),
+    });
+  }
+  process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+const clean = results.map((r) => ({
+  ...r,
+  ours: round(r.ours, 4),
+  peer: round(r.peer, 4),
+  ratio: round(r.ratio, 3),
+}));
+
+const table = clean.map((r) => ({
+  row: r.name,
+  ours: fmt(r.ours),
+  peer: fmt(r.peer),
+  "peer name": r.peerName ?? "—",
+  ratio: r.ratio ?? "—",
+  goal: r.goal ? `${r.goal}: ${r.met ? "met" : "MISSED"}` : "",
+}));
+console.table(table);
+for (const r of clean) {
+  console.log(`- ${r.name}: unit ${r.unit ?? "—"}${r.notes ? `; ${r.notes}` : ""}`);
+  if (r.error) console.log(`  error: ${r.error.split("\n")[0]}`);
+}
+
+if (writeResults) {
+  const out = {
+    machine: {
+      cpu: cpus()[0]?.model ?? "unknown",
+      cores: cpus().length,
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    },
+    date: new Date().toISOString(),
+    totalSeconds: round((Date.now() - started) / 1000, 3),
+    rows: clean,
+  };
+  writeFileSync(join(here, "results.json"), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`wrote bench/results.json (${out.totalSeconds} s)`);
+}
