@@ -83,6 +83,9 @@ export const en: LocaleTable = {
   "application-form.missing": {
     title: "Graduating without both certificates needs a registration application form",
   },
+  "registration.tampered": {
+    title: "The registration does not match its own history (tampered with or corrupted)",
+  },
   "batch.duplicate-id": { title: "The ID number appears twice in this batch" },
   "batch.duplicate-student-number": { title: "The student number appears twice in this batch" },
   "batch.duplicate-name": {

@@ -70,6 +70,7 @@ export const zhCN: LocaleTable = {
   "program-change.too-late": { title: "调整专业或变更培养单位未在答辩前6个月完成审批" },
   "early-graduation.not-approved": { title: "提前毕业未办理学籍变动手续" },
   "application-form.missing": { title: "不能同时取得毕业证、学位证的毕业注册学生缺少毕业注册申请书" },
+  "registration.tampered": { title: "注册记录与其操作历史不符（已被篡改或损坏）" },
   "batch.duplicate-id": { title: "证件号码在本批次中重复" },
   "batch.duplicate-student-number": { title: "学号在本批次中重复" },
   "batch.duplicate-name": { title: "本批次有重名学生，纸质照片背面须注明学号" },

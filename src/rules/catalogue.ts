@@ -169,6 +169,11 @@ export const catalogue = {
     notice:
       "对此次通过论文答辩，不能同时取得毕业证、学位证并拟申报毕业注册的学生，应让其填写毕业注册申请书（研究所留存）。",
   },
+  "registration.tampered": {
+    severity: "error",
+    clause: "2",
+    notice: "注：提交页面是最终操作页面，提交后将不可逆操作。",
+  },
   // Batches and the registration form (3.1, 4.1, 4.2)
   "batch.duplicate-id": { severity: "error", clause: "3.1", notice: N_FIELDS },
   "batch.duplicate-student-number": { severity: "error", clause: "3.1", notice: N_FIELDS },
