@@ -1,2 +1,55 @@
-// The xueli CLI entry point (placeholder until the CLI issue lands).
-process.stdout.write("xueli: the CLI is coming\n");
+// The xueli CLI: a thin shell over the core (`../index.js`) and the file helpers (`../node`).
+// Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.
+import pkg from "../../package.json";
+import { parseCommand, peekLocale } from "./args.js";
+import { checkCommand, explainCommand, type Io, rulesCommand } from "./commands.js";
+import { UsageError } from "./errors.js";
+import { cliText } from "./messages.js";
+
+/** Runs one command line; returns the exit code. Never calls `process.exit`, so output is flushed. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const locale = peekLocale(argv);
+  const t = cliText(locale);
+  try {
+    const [first, ...rest] = argv;
+    switch (first) {
+      case "check":
+        return await checkCommand(rest, io, locale);
+      case "rules":
+        return rulesCommand(rest, io, locale);
+      case "explain":
+        return explainCommand(rest, io, locale);
+      default: {
+        if (first !== undefined && !first.startsWith("-")) throw new UsageError(t.unknownCommand(first));
+        const { values, positionals } = parseCommand("none", argv, t);
+        if (values.version) {
+          io.stdout.write(`${pkg.version}\n`);
+          return 0;
+        }
+        if (values.help) {
+          io.stdout.write(`${t.usage}\n`);
+          return 0;
+        }
+        if (positionals.length > 0) throw new UsageError(t.unknownCommand(positionals[0] as string));
+        io.stderr.write(`${t.usage}\n`);
+        return 2;
+      }
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`xueli: ${e.message}\n${t.helpHint}\n`);
+      return 2;
+    }
+    // A bug, not the user's input: say so briefly; XUELI_DEBUG shows the stack.
+    const err = e instanceof Error ? e : new Error(String(e));
+    io.stderr.write(`xueli: ${io.env.XUELI_DEBUG ? (err.stack ?? err.message) : err.message}\n`);
+    return 2;
+  }
+}
+
+const code = await run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});
+process.exitCode = code;

@@ -1,0 +1,69 @@
+import { parseArgs } from "node:util";
+import type { Locale } from "../index.js";
+import { UsageError } from "./errors.js";
+import type { CliText } from "./messages.js";
+
+type OptionSpec = { type: "string" | "boolean"; short?: string };
+
+const common = {
+  help: { type: "boolean", short: "h" },
+  lang: { type: "string" },
+  format: { type: "string" },
+} as const satisfies Record<string, OptionSpec>;
+
+export const commandOptions = {
+  check: {
+    ...common,
+    example: { type: "boolean" },
+    photos: { type: "string" },
+    batch: { type: "string" },
+    "named-by": { type: "string" },
+    "admission-year": { type: "string" },
+    at: { type: "string" },
+  },
+  rules: common,
+  explain: common,
+  none: { ...common, version: { type: "boolean", short: "v" } },
+} as const satisfies Record<string, Record<string, OptionSpec>>;
+
+export type Command = keyof typeof commandOptions;
+
+/**
+ * `--lang` read before anything else, so even a usage error speaks the requested language. A bad
+ * value is reported by the full parse; here it just falls back to zh-CN.
+ */
+export function peekLocale(argv: readonly string[]): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === "--lang" ? argv[i + 1] : a?.startsWith("--lang=") ? a.slice(7) : undefined;
+    if (v === "en") return "en";
+  }
+  return "zh-CN";
+}
+
+/** The options of one command, parsed strictly: an unknown option is a `UsageError` (exit 2). */
+export function parseCommand<C extends Command>(command: C, argv: string[], t: CliText) {
+  try {
+    return parseArgs({ args: argv, options: commandOptions[command], allowPositionals: true, strict: true });
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const name = /'([^']+)'/.exec(err.message ?? "")?.[1] ?? String(err.message);
+      throw new UsageError(t.unknownOption(name));
+    }
+    throw new UsageError(t.badOption(err.message ?? String(e)));
+  }
+}
+
+/** A string option that must be one of `allowed`. */
+export function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  t: CliText,
+): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(t.badValue(name, value, allowed.join(" | ")));
+}

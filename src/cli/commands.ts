@@ -1,0 +1,175 @@
+import { readFile, stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { toInstant } from "../core/time.js";
+import { type Batch, batches, defineBatch, explain, isFindingCode, type Locale, rules } from "../index.js";
+import { oneOf, parseCommand } from "./args.js";
+import { checkRoster, type Report, summarize } from "./check.js";
+import { UsageError } from "./errors.js";
+import { cliText } from "./messages.js";
+import { checkPhotos, type NamedBy } from "./photos.js";
+import { renderJson, renderText, styleFor } from "./report.js";
+import { rosterStudents } from "./roster/map.js";
+import { readRoster } from "./roster/read.js";
+
+/** Where the CLI writes, and the environment it reads (`NO_COLOR`): the process's, or a test's. */
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+/** The bundled example, beside `dist/` in the package (and in the packed tarball). */
+const exampleDir = new URL("../examples/", import.meta.url);
+/** The instant the example is judged at: inside the 2022 third batch's window, so output is stable. */
+export const EXAMPLE_AT = "2022-06-01T10:00:00+08:00";
+
+async function resolveBatch(value: string | undefined, locale: Locale): Promise<Batch> {
+  const t = cliText(locale);
+  const id = value ?? "ucas-2022-3";
+  if (Object.hasOwn(batches, id)) return batches[id] as Batch;
+  if (id.toLowerCase().endsWith(".json")) {
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(id, "utf8"));
+    } catch (e) {
+      throw new UsageError(t.unreadable(id, e instanceof Error ? e.message : String(e)));
+    }
+    const r = defineBatch(data, { locale });
+    if (r.ok) return r.value;
+    const why = r.findings.map((f) => `${f.path.join(".")}: ${f.message}`).join("; ");
+    throw new UsageError(`${t.badBatchFile(id)} (${why})`);
+  }
+  throw new UsageError(t.badValue("--batch", id, [...Object.keys(batches), "<batch.json>"].join(" | ")));
+}
+
+function localeOf(v: string | undefined, fallback: Locale): Locale {
+  // peekLocale already chose the language of messages; this makes a bad value an error.
+  return oneOf("--lang", v, ["zh-CN", "en"] as const, fallback, cliText(fallback));
+}
+
+/** `xueli check`: exit 0 without errors, 1 with errors; usage and unreadable input throw (exit 2). */
+export async function checkCommand(argv: string[], io: Io, peeked: Locale): Promise<number> {
+  const t0 = cliText(peeked);
+  const { values, positionals } = parseCommand("check", argv, t0);
+  const locale = localeOf(values.lang, peeked);
+  const t = cliText(locale);
+  if (values.help) {
+    io.stdout.write(`${t.usage}\n`);
+    return 0;
+  }
+  const format = oneOf("--format", values.format, ["text", "json"] as const, "text", t);
+  const namedBy = oneOf<NamedBy>(
+    "--named-by",
+    values["named-by"],
+    ["id-number", "student-number"] as const,
+    "student-number",
+    t,
+  );
+  let admissionYear: number | undefined;
+  if (values["admission-year"] !== undefined) {
+    const y = values["admission-year"];
+    if (!/^\d{4}$/.test(y)) throw new UsageError(t.badValue("--admission-year", y, "YYYY"));
+    admissionYear = Number(y);
+  }
+  const example = values.example === true;
+  if (example && positionals.length > 0) throw new UsageError(t.rosterAndExample);
+  if (!example && positionals.length !== 1) throw new UsageError(t.rosterMissing);
+  const at = values.at ?? (example ? EXAMPLE_AT : new Date().toISOString());
+  if (toInstant(at) === undefined) {
+    throw new UsageError(t.badValue("--at", at, "ISO 8601 with an offset, e.g. 2022-06-01T10:00:00+08:00"));
+  }
+  const batch = await resolveBatch(values.batch, locale);
+
+  const rosterPath = example ? fileURLToPath(new URL("roster.csv", exampleDir)) : (positionals[0] as string);
+  const rosterShown = example ? "--example" : rosterPath;
+  let photosDir: string | undefined = values.photos;
+  let photosShown = photosDir;
+  if (example && photosDir === undefined) {
+    photosDir = fileURLToPath(new URL("photos/", exampleDir));
+    photosShown = "examples/photos";
+  }
+  if (photosDir !== undefined) {
+    const s = await stat(photosDir).catch(() => undefined);
+    if (!s?.isDirectory()) throw new UsageError(t.notAFolder(photosDir));
+  }
+
+  const raw = await readRoster(rosterPath, t);
+  const students = rosterStudents(raw, t);
+  const reports = checkRoster(students, raw.bad, { batch, at, locale });
+  const report: Report = { batch, summary: summarize(reports), students: reports };
+  if (photosDir !== undefined) {
+    const photos = await checkPhotos(photosDir, photosShown ?? photosDir, students, reports, {
+      namedBy,
+      admissionYear,
+      locale,
+      stderr: io.stderr,
+    });
+    if (photos) report.photos = photos;
+    report.summary = summarize(reports, report.photos);
+  }
+  io.stdout.write(
+    format === "json"
+      ? renderJson(report)
+      : renderText(report, { at, roster: rosterShown }, locale, styleFor(io.stdout, io.env)),
+  );
+  return report.summary.errors > 0 ? 1 : 0;
+}
+
+/** `xueli rules`: the catalogue, one line per code (or the `rules` array as JSON). */
+export function rulesCommand(argv: string[], io: Io, peeked: Locale): number {
+  const { values, positionals } = parseCommand("rules", argv, cliText(peeked));
+  const locale = localeOf(values.lang, peeked);
+  const t = cliText(locale);
+  if (values.help) {
+    io.stdout.write(`${t.usage}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(t.unknownCommand(`rules ${positionals.join(" ")}`));
+  const format = oneOf("--format", values.format, ["text", "json"] as const, "text", t);
+  if (format === "json") {
+    io.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+    return 0;
+  }
+  const st = styleFor(io.stdout, io.env);
+  const width = Math.max(...rules.map((r) => r.code.length));
+  const lines = rules.map((r) => {
+    const sev =
+      r.severity === "error" ? st.red(t.severityWord("error")) : st.yellow(t.severityWord("warning"));
+    return `${r.code.padEnd(width)}  ${sev}  ${r.clause.padEnd(7)}  ${r.title[locale]}`;
+  });
+  io.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+/** `xueli explain CODE`: one rule with its clause, both titles and the notice's own sentence. */
+export function explainCommand(argv: string[], io: Io, peeked: Locale): number {
+  const { values, positionals } = parseCommand("explain", argv, cliText(peeked));
+  const locale = localeOf(values.lang, peeked);
+  const t = cliText(locale);
+  if (values.help) {
+    io.stdout.write(`${t.usage}\n`);
+    return 0;
+  }
+  const format = oneOf("--format", values.format, ["text", "json"] as const, "text", t);
+  const code = positionals[0];
+  if (code === undefined) throw new UsageError(t.codeMissing);
+  if (positionals.length > 1) throw new UsageError(t.unknownCode(positionals.join(" ")));
+  if (!isFindingCode(code)) throw new UsageError(t.unknownCode(code));
+  const rule = explain(code, { locale });
+  if (format === "json") {
+    io.stdout.write(`${JSON.stringify(rule, null, 2)}\n`);
+    return 0;
+  }
+  const st = styleFor(io.stdout, io.env);
+  const sev =
+    rule.severity === "error" ? st.red(t.severityWord("error")) : st.yellow(t.severityWord("warning"));
+  const lines = [
+    `${st.bold(rule.code)}  ${sev}  ${t.clause} ${rule.clause}`,
+    `  ${rule.title["zh-CN"]}`,
+    `  ${rule.title.en}`,
+  ];
+  if (rule.standard !== undefined) lines.push(`  ${t.standard}: ${rule.standard}`);
+  if (rule.notice !== undefined) lines.push(`  ${t.notice}: ${rule.notice}`);
+  io.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}

@@ -1,0 +1,103 @@
+import type { Finding, Locale } from "../index.js";
+import type { Report, StudentReport } from "./check.js";
+import { cliText } from "./messages.js";
+
+/** ANSI styles, or none: colour only on a TTY and never when `NO_COLOR` is set (no-color.org). */
+export interface Style {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+const plain: Style = { red: (s) => s, yellow: (s) => s, green: (s) => s, bold: (s) => s, dim: (s) => s };
+const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+const coloured: Style = {
+  red: ansi(31, 39),
+  yellow: ansi(33, 39),
+  green: ansi(32, 39),
+  bold: ansi(1, 22),
+  dim: ansi(2, 22),
+};
+
+/** Colour for a stream when it is a terminal and `NO_COLOR` is unset or empty. */
+export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Style {
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== "";
+  return stream.isTTY === true && !noColor ? coloured : plain;
+}
+
+function pathText(path: Finding["path"]): string {
+  return path.map(String).join(".");
+}
+
+function findingLine(f: Finding, locale: Locale, st: Style): string {
+  const t = cliText(locale);
+  const mark = f.severity === "error" ? st.red("✗") : st.yellow("!");
+  const sev = f.severity === "error" ? st.red(t.severityWord("error")) : st.yellow(t.severityWord("warning"));
+  const where = f.path.length > 0 ? ` [${pathText(f.path)}]` : "";
+  const clause = f.clause ? st.dim(` (${t.clause} ${f.clause})`) : "";
+  return `  ${mark} ${sev} ${f.code}: ${f.message}${where}${clause}`;
+}
+
+function studentHeading(s: StudentReport, locale: Locale, st: Style): string {
+  const t = cliText(locale);
+  const who = [s.studentNumber, s.name].filter((x): x is string => x !== null).join(" ");
+  return st.bold(who === "" ? t.rowLabel(s.row) : `${t.rowLabel(s.row)}  ${who}`);
+}
+
+/**
+ * The readable report: the batch and instant, each student with findings (grouped, in row
+ * order), how many had none, the photo folder's own findings, then the counts by code.
+ */
+export function renderText(
+  report: Report,
+  meta: { at: string; roster: string },
+  locale: Locale,
+  st: Style,
+): string {
+  const t = cliText(locale);
+  const lines: string[] = [
+    st.dim(`xueli check ${meta.roster}`),
+    st.dim(t.batchLine(report.batch.id, meta.at)),
+    "",
+  ];
+  let clean = 0;
+  for (const s of report.students) {
+    if (s.findings.length === 0) {
+      clean += 1;
+      continue;
+    }
+    lines.push(studentHeading(s, locale, st));
+    for (const f of s.findings) lines.push(findingLine(f, locale, st));
+    lines.push("");
+  }
+  if (clean > 0 && clean < report.students.length) lines.push(st.green(t.okStudents(clean)), "");
+  if (report.photos && report.photos.findings.length > 0) {
+    lines.push(st.bold(t.photosHeading(report.photos.dir)));
+    for (const f of report.photos.findings) lines.push(findingLine(f, locale, st));
+    lines.push("");
+  }
+  const sum = report.summary;
+  lines.push(st.bold(t.summaryHeading));
+  lines.push(t.totals(sum.students, sum.errors, sum.warnings));
+  const codes = Object.keys(sum.byCode);
+  if (codes.length === 0) lines.push(st.green(t.noFindings));
+  else {
+    lines.push(t.byCodeHeading);
+    const width = Math.max(...codes.map((c) => c.length));
+    for (const c of codes) lines.push(`  ${c.padEnd(width)}  ${sum.byCode[c]}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The JSON report: exactly `{ batch, summary, students, photos? }`, one object, two-space indented. */
+export function renderJson(report: Report): string {
+  const out: Record<string, unknown> = {
+    batch: report.batch,
+    summary: report.summary,
+    students: report.students,
+  };
+  if (report.photos) out.photos = report.photos;
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

@@ -1,0 +1,293 @@
+/**
+ * The roster's columns: the headers of the status system's export (学籍系统导出) or api.md's English
+ * field names (dotted for nested fields), the kind of value each holds, and whether the roster must
+ * have it. docs/roster.md documents this table; keep the two together.
+ */
+
+/** How a cell's text becomes the value `validateStudent` reads. */
+export type ValueKind =
+  | "string"
+  | "boolean"
+  | "sex"
+  | "idType"
+  | "degreeLevel"
+  | "conclusion"
+  | "defense"
+  | "year"
+  | "date"
+  | "evidence"
+  | "ethnicity";
+
+export interface Column {
+  /** api.md's field path, dotted (`id.number`); `conclusion` is the stage event's, not a Student field. */
+  key: string;
+  /** Chinese headers, the first being the status system's (and the template's). */
+  zh: readonly string[];
+  kind: ValueKind;
+  required: boolean;
+}
+
+export const columns: readonly Column[] = [
+  { key: "studentNumber", zh: ["学号"], kind: "string", required: true },
+  { key: "name", zh: ["姓名"], kind: "string", required: true },
+  { key: "sex", zh: ["性别"], kind: "sex", required: true },
+  { key: "ethnicity", zh: ["民族"], kind: "ethnicity", required: true },
+  { key: "id.type", zh: ["证件类型"], kind: "idType", required: false },
+  { key: "id.number", zh: ["证件号码", "身份证号", "身份证号码"], kind: "string", required: true },
+  { key: "degreeLevel", zh: ["培养层次", "学历层次"], kind: "degreeLevel", required: true },
+  { key: "trainingUnit", zh: ["培养单位"], kind: "string", required: true },
+  { key: "major", zh: ["专业", "专业名称"], kind: "string", required: false },
+  { key: "supervisor", zh: ["导师", "导师姓名"], kind: "string", required: false },
+  { key: "admissionYear", zh: ["入学年度", "入学年份"], kind: "year", required: true },
+  { key: "batchId", zh: ["批次"], kind: "string", required: false },
+  { key: "origin.value", zh: ["生源地"], kind: "string", required: true },
+  { key: "origin.reviewed", zh: ["生源地是否复核", "生源地复核"], kind: "boolean", required: true },
+  { key: "photo.uploaded", zh: ["照片是否上传", "照片已上传"], kind: "boolean", required: true },
+  { key: "photo.fileName", zh: ["照片文件名"], kind: "string", required: false },
+  { key: "conclusion", zh: ["毕业结论"], kind: "conclusion", required: false },
+  { key: "study.creditsComplete", zh: ["课程学分是否修满"], kind: "boolean", required: true },
+  { key: "study.requiredSegmentsComplete", zh: ["必修环节是否完成"], kind: "boolean", required: true },
+  { key: "study.thesisComplete", zh: ["论文是否完成"], kind: "boolean", required: true },
+  { key: "study.defense", zh: ["答辩结果"], kind: "defense", required: true },
+  { key: "study.defenseDate", zh: ["答辩日期"], kind: "date", required: false },
+  {
+    key: "study.withinMaxStudyPeriod",
+    zh: ["最长修读年限内", "是否在最长修读年限内"],
+    kind: "boolean",
+    required: false,
+  },
+  {
+    key: "study.degreeCertificateExpected",
+    zh: ["是否获得学位证书", "同时获得学位证书"],
+    kind: "boolean",
+    required: false,
+  },
+  { key: "changes.name.former", zh: ["曾用名"], kind: "string", required: false },
+  { key: "changes.name.changedOn", zh: ["改名日期"], kind: "date", required: false },
+  { key: "changes.name.evidence", zh: ["改名材料"], kind: "evidence", required: false },
+  { key: "changes.ethnicity.former", zh: ["原民族"], kind: "ethnicity", required: false },
+  {
+    key: "changes.ethnicity.beforeAdmission",
+    zh: ["民族变更在入学前", "是否入学前变更民族"],
+    kind: "boolean",
+    required: false,
+  },
+  { key: "changes.ethnicity.evidence", zh: ["民族变更材料"], kind: "evidence", required: false },
+  {
+    key: "changes.programOrUnit.approvedOn",
+    zh: ["专业或培养单位变更批准日期", "学籍变动批准日期"],
+    kind: "date",
+    required: false,
+  },
+  { key: "changes.earlyGraduation.approved", zh: ["提前毕业已审批"], kind: "boolean", required: false },
+  {
+    key: "documents.writtenExplanation",
+    zh: ["书面说明", "是否提交书面说明"],
+    kind: "boolean",
+    required: false,
+  },
+  {
+    key: "documents.registrationApplicationForm",
+    zh: ["毕业注册申请书", "是否提交毕业注册申请书"],
+    kind: "boolean",
+    required: false,
+  },
+];
+
+/** A header as written, folded for lookup: no spaces, no `*` marks, no BOM, lower case for English. */
+export function foldHeader(h: string): string {
+  return h
+    .replace(/^\uFEFF/, "")
+    .replace(/[\s\u3000*＊]/g, "")
+    .toLowerCase();
+}
+
+const byHeader: ReadonlyMap<string, Column> = (() => {
+  const m = new Map<string, Column>();
+  for (const c of columns) {
+    m.set(foldHeader(c.key), c);
+    for (const z of c.zh) m.set(foldHeader(z), c);
+  }
+  return m;
+})();
+
+/** The column a header names, or `undefined` for a column the CLI does not read (it is ignored). */
+export function columnFor(header: string): Column | undefined {
+  return byHeader.get(foldHeader(header));
+}
+
+/** The header a message shows for a column: Chinese first, English key in brackets. */
+export function columnLabel(c: Column): string {
+  return `${c.zh[0]}（${c.key}）`;
+}
+
+// ---- Values -------------------------------------------------------------------------------------
+
+const TRUE = new Set(["是", "y", "yes", "true", "1", "√", "✓", "有", "通过"]);
+const FALSE = new Set(["否", "n", "no", "false", "0", "×", "✗", "无"]);
+
+function text(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "string") {
+    const t = v.replace(/\u3000/g, " ").trim();
+    return t === "" ? undefined : t;
+  }
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  return undefined;
+}
+
+function bool(v: unknown): unknown {
+  if (typeof v === "boolean") return v;
+  const t = text(v)?.toLowerCase();
+  if (t === undefined) return undefined;
+  if (TRUE.has(t)) return true;
+  if (FALSE.has(t)) return false;
+  // The status system's states: 已复核 / 未复核, 已上传 / 未上传, 已完成 / 未完成 …
+  if (t.startsWith("已")) return true;
+  if (t.startsWith("未") || t.startsWith("不")) return false;
+  return t; // left as text: validateStudent reports schema.invalid at the field's path
+}
+
+function lookup(table: Record<string, string>, v: unknown): unknown {
+  const t = text(v);
+  if (t === undefined) return undefined;
+  return Object.hasOwn(table, t)
+    ? table[t]
+    : Object.hasOwn(table, t.toLowerCase())
+      ? table[t.toLowerCase()]
+      : t;
+}
+
+const SEX: Record<string, string> = {
+  男: "male",
+  女: "female",
+  male: "male",
+  female: "female",
+  m: "male",
+  f: "female",
+  "1": "male",
+  "2": "female",
+};
+const ID_TYPE: Record<string, string> = {
+  居民身份证: "resident",
+  身份证: "resident",
+  港澳台居民居住证: "resident",
+  "15位居民身份证": "resident-15",
+  港澳居民来往内地通行证: "hk-macao-permit",
+  港澳通行证: "hk-macao-permit",
+  台湾居民来往大陆通行证: "taiwan-permit",
+  台胞证: "taiwan-permit",
+  护照: "passport",
+  resident: "resident",
+  "resident-15": "resident-15",
+  "hk-macao-permit": "hk-macao-permit",
+  "taiwan-permit": "taiwan-permit",
+  passport: "passport",
+};
+const DEGREE: Record<string, string> = {
+  博士: "doctor",
+  博士研究生: "doctor",
+  博士生: "doctor",
+  硕士: "master",
+  硕士研究生: "master",
+  硕士生: "master",
+  doctor: "doctor",
+  master: "master",
+};
+const CONCLUSION: Record<string, string> = {
+  毕业: "graduation",
+  结业: "completion",
+  graduation: "graduation",
+  completion: "completion",
+};
+const DEFENSE: Record<string, string> = {
+  通过: "passed",
+  答辩通过: "passed",
+  未通过: "failed",
+  不通过: "failed",
+  答辩未通过: "failed",
+  待答辩: "pending",
+  未答辩: "pending",
+  passed: "passed",
+  failed: "failed",
+  pending: "pending",
+};
+const EVIDENCE: Record<string, string> = {
+  培养单位签署意见盖章的申请: "unit-endorsed-application",
+  本人申请: "unit-endorsed-application",
+  申请: "unit-endorsed-application",
+  派出所证明: "police-certificate",
+  改名证明: "police-certificate",
+  户口卡: "household-card-scan",
+  户口卡扫描件: "household-card-scan",
+  户口页: "household-page-scan",
+  户口页扫描件: "household-page-scan",
+  民族变更证明: "police-ethnicity-certificate",
+  身份证: "id-card-scan",
+  身份证扫描件: "id-card-scan",
+};
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function date(v: unknown): unknown {
+  if (v instanceof Date) {
+    // exceljs gives a date cell as midnight UTC of the calendar date it shows.
+    if (Number.isNaN(v.getTime())) return undefined;
+    return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  }
+  const t = text(v);
+  if (t === undefined) return undefined;
+  const m =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m) return `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
+  return t;
+}
+
+function year(v: unknown): unknown {
+  if (typeof v === "number") return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.getUTCFullYear();
+  const t = text(v);
+  if (t === undefined) return undefined;
+  const m = /^(\d{4})(?:\s*(?:年|级|年级))?$/.exec(t);
+  return m ? Number(m[1]) : t;
+}
+
+function evidence(v: unknown): unknown {
+  const t = text(v);
+  if (t === undefined) return undefined;
+  return t
+    .split(/[;；,，、/|\s]+/)
+    .filter((s) => s !== "")
+    .map((s) => lookup(EVIDENCE, s));
+}
+
+/** The value `validateStudent` reads for a cell of kind `kind`; `undefined` for an empty cell. */
+export function cellValue(kind: ValueKind, v: unknown): unknown {
+  switch (kind) {
+    case "string":
+      return text(v);
+    case "ethnicity":
+      return typeof v === "number" ? v : text(v);
+    case "boolean":
+      return bool(v);
+    case "sex":
+      return lookup(SEX, v);
+    case "idType":
+      return lookup(ID_TYPE, v);
+    case "degreeLevel":
+      return lookup(DEGREE, v);
+    case "conclusion":
+      return lookup(CONCLUSION, v);
+    case "defense":
+      return lookup(DEFENSE, v);
+    case "year":
+      return year(v);
+    case "date":
+      return date(v);
+    case "evidence":
+      return evidence(v);
+  }
+}

@@ -1,0 +1,224 @@
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import { parse } from "csv-parse/sync";
+import { UsageError } from "../errors.js";
+import type { CliText } from "../messages.js";
+
+/**
+ * One record of the roster as read, before its cells mean anything: `row` is the number the
+ * spreadsheet shows (the header is row 1); for a JSON array, the element's 1-based position.
+ */
+export type RosterRecord =
+  | { row: number; kind: "cells"; cells: ReadonlyArray<readonly [header: string, value: unknown]> }
+  | { row: number; kind: "object"; value: Record<string, unknown> };
+
+/** A row that could not be read: reported with its number, the others go on. */
+export interface BadRow {
+  row: number;
+  reason: "ragged" | "unparseable";
+  params: Record<string, unknown>;
+}
+
+export interface RawRoster {
+  format: "csv" | "xlsx" | "json";
+  /** The header row (csv, xlsx) or the union of the rows' keys (a JSON array of rows). */
+  headers: string[];
+  records: RosterRecord[];
+  bad: BadRow[];
+}
+
+/**
+ * Text of a CSV file: UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise
+ * GB18030, which is what Excel in China saves "CSV" as. Detected, never asked.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gb18030" } {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
+  }
+}
+
+function isBlank(cells: readonly unknown[]): boolean {
+  return cells.every((c) => c === undefined || c === null || (typeof c === "string" && c.trim() === ""));
+}
+
+function delimiterOf(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  if (firstLine.includes(",") || firstLine.includes("，")) return ",";
+  if (firstLine.includes("\t")) return "\t";
+  if (firstLine.includes(";")) return ";";
+  return ",";
+}
+
+/** Parses CSV text; a ragged or unparseable row becomes a `BadRow`, the rest are read. */
+export function parseCsv(text: string, file: string, t: CliText): RawRoster {
+  let n = 0;
+  const bad: BadRow[] = [];
+  const numbers: number[] = [];
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: delimiterOf(text),
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      skip_records_with_error: true,
+      // Counting here, skipped records included, gives the row number the spreadsheet shows
+      // (a quoted cell spanning lines is still one row).
+      on_record: (record: string[]) => {
+        numbers.push(++n);
+        return record;
+      },
+      on_skip: (err) => {
+        n += 1;
+        bad.push({
+          row: n,
+          reason: "unparseable",
+          params: { received: err?.message ?? "?", line: (err as { lines?: number } | undefined)?.lines },
+        });
+        return undefined;
+      },
+    });
+  } catch (e) {
+    throw new UsageError(t.unreadable(file, e instanceof Error ? e.message : String(e)));
+  }
+  const rows = records.map((record, i) => ({ record, row: numbers[i] ?? i + 1 }));
+  const header = rows.shift();
+  if (!header || isBlank(header.record)) throw new UsageError(t.emptyRoster(file));
+  const headers = header.record.map((h) => h.trim());
+  const width = headers.length;
+  const out: RosterRecord[] = [];
+  for (const { record, row } of rows) {
+    if (isBlank(record)) continue; // an empty line: counted as a row, holds no student
+    const extra = record.slice(width);
+    if (record.length < width || !isBlank(extra)) {
+      bad.push({ row, reason: "ragged", params: { expected: width, received: record.length } });
+      continue;
+    }
+    out.push({ row, kind: "cells", cells: headers.map((h, i) => [h, record[i]] as const) });
+  }
+  bad.sort((a, b) => a.row - b.row);
+  return { format: "csv", headers, records: out, bad };
+}
+
+/** An exceljs cell value as plain data: rich text joined, a formula's cached result, a link's text. */
+function plainCell(v: unknown): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v !== "object" || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) {
+    return o.richText
+      .map((r) => (r && typeof r === "object" ? String((r as { text?: unknown }).text ?? "") : ""))
+      .join("");
+  }
+  if ("result" in o) return plainCell(o.result);
+  if ("formula" in o || "sharedFormula" in o) return undefined;
+  if ("text" in o) return plainCell(o.text);
+  if ("error" in o) return String(o.error);
+  return undefined;
+}
+
+async function readXlsx(file: string, t: CliText): Promise<RawRoster> {
+  // Imported only here: the core never loads exceljs, and neither does a CSV run.
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    throw new UsageError(t.unreadable(file, e instanceof Error ? e.message : String(e)));
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new UsageError(t.emptyRoster(file));
+  let headers: string[] | undefined;
+  let headerCols: number[] = [];
+  const records: RosterRecord[] = [];
+  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
+    const values: unknown[] = [];
+    r.eachCell({ includeEmpty: true }, (cell, col) => {
+      values[col] = plainCell(cell.value);
+    });
+    if (headers === undefined) {
+      if (isBlank(values)) return;
+      headerCols = [];
+      headers = [];
+      values.forEach((v, col) => {
+        const h = v === undefined ? "" : String(v).trim();
+        if (h !== "") {
+          headerCols.push(col);
+          headers?.push(h);
+        }
+      });
+      return;
+    }
+    const cells = headerCols.map((col, i) => [headers?.[i] ?? "", values[col]] as const);
+    if (isBlank(cells.map(([, v]) => v))) return;
+    records.push({ row: rowNumber, kind: "cells", cells });
+  });
+  if (headers === undefined) throw new UsageError(t.emptyRoster(file));
+  return { format: "xlsx", headers, records, bad: [] };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A JSON roster: an array of students (api.md's shape) or of rows keyed by headers, or `{ students }`. */
+export function parseJson(text: string, file: string, t: CliText): RawRoster {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(t.unreadable(file, e instanceof Error ? e.message : String(e)));
+  }
+  if (isPlainObject(data) && Array.isArray(data.students)) data = data.students;
+  if (!Array.isArray(data)) throw new UsageError(t.unreadable(file, "expected a JSON array of students"));
+  const headers = new Set<string>();
+  const records: RosterRecord[] = [];
+  const bad: BadRow[] = [];
+  data.forEach((el: unknown, i) => {
+    const row = i + 1;
+    if (!isPlainObject(el)) {
+      bad.push({
+        row,
+        reason: "unparseable",
+        params: { expected: "object", received: el === null ? "null" : typeof el },
+      });
+      return;
+    }
+    if (isStudentShaped(el)) {
+      records.push({ row, kind: "object", value: el });
+      return;
+    }
+    const cells = Object.keys(el).map((k) => {
+      headers.add(k);
+      return [k, el[k]] as const;
+    });
+    records.push({ row, kind: "cells", cells });
+  });
+  return { format: "json", headers: [...headers], records, bad };
+}
+
+/** api.md's nested shape (`id`, `origin`, `photo`, `study` are objects), as opposed to a flat row. */
+function isStudentShaped(o: Record<string, unknown>): boolean {
+  return ["id", "origin", "photo", "study"].some((k) => Object.hasOwn(o, k) && isPlainObject(o[k]));
+}
+
+/** Reads a roster file by its extension; unreadable or unsupported → `UsageError` (exit 2). */
+export async function readRoster(file: string, t: CliText): Promise<RawRoster> {
+  const ext = extname(file).toLowerCase();
+  if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".json" && ext !== ".txt" && ext !== ".tsv") {
+    throw new UsageError(t.unsupported(file));
+  }
+  if (ext === ".xlsx") return readXlsx(file, t);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(t.unreadable(file, code ?? (e instanceof Error ? e.message : String(e))));
+  }
+  const { text } = decodeCsv(bytes);
+  return ext === ".json" ? parseJson(text.replace(/^\uFEFF/, ""), file, t) : parseCsv(text, file, t);
+}
