@@ -1,0 +1,146 @@
+import { type Finding, finding, type Result } from "../core/result.js";
+import { foldFullWidth } from "../core/strings.js";
+import type { LocaleOptions } from "../i18n/index.js";
+
+/** A name as it is to be registered (姓名, 3.1). */
+export interface NameFacts {
+  /** NFC, full-width folded, separator dots unified to `·` (U+00B7), extra spaces removed. */
+  normalized: string;
+}
+
+/** The one middle dot of registered minority names (U+00B7), e.g. `阿依古丽·买买提`. */
+export const MIDDLE_DOT = "·";
+
+// Look-alikes of the middle dot typed by input methods and fonts: all become U+00B7.
+const DOTS = new Set([
+  0x00b7, // · middle dot
+  0x0387, // · Greek ano teleia
+  0x2022, // • bullet
+  0x2027, // ‧ hyphenation point
+  0x2219, // ∙ bullet operator
+  0x22c5, // ⋅ dot operator
+  0x2e31, // ⸱ word separator middle dot
+  0x30fb, // ・ katakana middle dot
+  0xff65, // ･ half-width katakana middle dot
+  0x318d, // ㆍ Hangul araea (Korean IMEs type it as a dot)
+  0x16eb, // ᛫ runic single punctuation
+]);
+// Full stops that mean the separator dot when they stand in a Han name ("．" folds to ".").
+const STOPS_IN_HAN = new Set([0x002e, 0x3002, 0xff61]);
+// Apostrophes and hyphens of Latin names, folded to ASCII.
+const APOSTROPHES = new Set([0x0027, 0x2018, 0x2019, 0x02bc, 0x00b4, 0x0060]);
+const HYPHENS = new Set([0x002d, 0x2010, 0x2011, 0x2012, 0x2013]);
+// Spaces of any width (the ideographic space is already folded by foldFullWidth).
+const isSpace = (c: number) =>
+  c === 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+
+const isHan = (c: number) =>
+  (c >= 0x4e00 && c <= 0x9fff) ||
+  (c >= 0x3400 && c <= 0x4dbf) ||
+  (c >= 0x20000 && c <= 0x323af) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0x2f800 && c <= 0x2fa1f) ||
+  c === 0x3007; // 〇, used in some names
+
+const isLatin = (c: number) =>
+  (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x61 && c <= 0x7a) ||
+  (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+  (c >= 0x1e00 && c <= 0x1eff) ||
+  (c >= 0x300 && c <= 0x36f); // combining accents left after NFC
+
+/** How a refused character is shown in params: itself, or `U+XXXX` when it is invisible. */
+function show(c: number): string {
+  const invisible =
+    c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff;
+  return invisible ? `U+${c.toString(16).toUpperCase().padStart(4, "0")}` : String.fromCodePoint(c);
+}
+
+/**
+ * Validates a name (姓名, 3.1): a Han name, a minority name with the separator dot (look-alikes
+ * such as `・ • ． ‧ ･` become `·`), or the Latin name of a foreign student (letters, spaces,
+ * hyphen, apostrophe, dot). Digits, control and zero-width characters, other symbols, a dot at
+ * either end or doubled, and Han mixed with Latin letters give `name.characters`; an empty name
+ * gives `name.empty`; leading, trailing, doubled spaces (or any space in a Han name) give the
+ * `name.whitespace` warning and are removed from `normalized`.
+ * @example
+ * validateName("阿依古丽・买买提").value //=> { normalized: "阿依古丽·买买提" }
+ * validateName(" 张三 ").findings[0]?.code //=> "name.whitespace"
+ * validateName("张三2").findings[0]?.code //=> "name.characters"
+ */
+export function validateName(input: string, options?: LocaleOptions): Result<NameFacts> {
+  if (input === undefined || input === null) {
+    return { ok: false, findings: [finding("name.empty", [], undefined, options)] };
+  }
+  if (typeof input !== "string") {
+    return { ok: false, findings: [finding("name.characters", [], { received: typeof input }, options)] };
+  }
+  const s = foldFullWidth(input.normalize("NFC"));
+
+  // First pass: classify code points; a name is Han-script when it holds any Han character.
+  const cps: number[] = [];
+  let han = false;
+  let latin = false;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    cps.push(c);
+    if (isHan(c)) han = true;
+    else if (isLatin(c)) latin = true;
+  }
+
+  const bad = new Set<string>();
+  let reason: string | undefined;
+  // Parts separated by spaces; each part a string of letters and separators.
+  let out = "";
+  let spaces = 0; // spaces seen since the last kept character
+  let extraSpace = false;
+  for (const c0 of cps) {
+    let c = c0;
+    if (isSpace(c)) {
+      spaces++;
+      continue;
+    }
+    if (DOTS.has(c) || (han && STOPS_IN_HAN.has(c))) c = 0xb7;
+    else if (APOSTROPHES.has(c)) c = 0x27;
+    else if (HYPHENS.has(c)) c = 0x2d;
+
+    const ok = han ? isHan(c) || c === 0xb7 : isLatin(c) || c === 0x27 || c === 0x2d || c === 0x2e;
+    if (!ok) {
+      bad.add(show(c0));
+      if (han && isLatin(c)) reason = "mixed-script";
+      spaces = 0;
+      continue;
+    }
+    if (spaces > 0) {
+      // Han names have no spaces at all (nor around the dot); Latin names one between words.
+      if (han || out === "" || spaces > 1) extraSpace = true;
+      if (!han && out !== "") out += " ";
+      spaces = 0;
+    }
+    out += String.fromCodePoint(c);
+  }
+  if (spaces > 0 && out !== "") extraSpace = true;
+
+  if (out === "" && bad.size === 0)
+    return { ok: false, findings: [finding("name.empty", [], undefined, options)] };
+
+  const findings: Finding[] = [];
+  if (bad.size > 0) {
+    const params: Record<string, unknown> = { received: [...bad].join(" ") };
+    if (reason !== undefined) params.reason = reason;
+    findings.push(finding("name.characters", [], params, options));
+  } else if (han && (out.startsWith(MIDDLE_DOT) || out.endsWith(MIDDLE_DOT) || out.includes("··"))) {
+    // The dot separates the parts of a minority name: never first, last or doubled.
+    findings.push(finding("name.characters", [], { received: out, reason: "dot" }, options));
+  } else if (!han && latin === false) {
+    // Only separators (e.g. "-" or "'"): no letter at all.
+    findings.push(finding("name.characters", [], { received: out }, options));
+  }
+  if (extraSpace)
+    findings.push(finding("name.whitespace", [], { received: input, suggestion: out }, options));
+
+  const value: NameFacts = { normalized: out };
+  return findings.some((f) => f.severity === "error")
+    ? { ok: false, value, findings }
+    : { ok: true, value, findings };
+}

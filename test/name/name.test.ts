@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { validateName } from "../../src/index.js";
+
+const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.code);
+
+describe("validateName (3.1)", () => {
+  it("accepts Han names with no findings", () => {
+    for (const n of ["张三", "欧阳娜娜", "王〇", "𠇔明"]) {
+      expect(validateName(n), n).toEqual({ ok: true, value: { normalized: n }, findings: [] });
+    }
+  });
+
+  it("accepts minority names with the middle dot, folding look-alikes (・ • ． ‧ ･) into ·", () => {
+    for (const dot of ["·", "・", "•", "．", "‧", "･", "⋅", "∙", ".", "。", "ㆍ"]) {
+      const r = validateName(`阿依古丽${dot}买买提`);
+      expect(r, dot).toEqual({ ok: true, value: { normalized: "阿依古丽·买买提" }, findings: [] });
+    }
+    expect(validateName("爱新觉罗·溥仪·某").value?.normalized).toBe("爱新觉罗·溥仪·某");
+  });
+
+  it("accepts Latin names of foreign students: letters, spaces, hyphen, apostrophe, dot", () => {
+    for (const n of ["John Smith", "Mary-Jane O'Connor", "JOSÉ GARCÍA", "Nguyễn Văn An", "John F. Kennedy"]) {
+      expect(validateName(n), n).toEqual({ ok: true, value: { normalized: n }, findings: [] });
+    }
+    expect(validateName("O’Brien").value?.normalized).toBe("O'Brien");
+    expect(validateName("ＪＯＨＮ　ＳＭＩＴＨ").value?.normalized).toBe("JOHN SMITH");
+  });
+
+  it("refuses digits, control and zero-width characters with name.characters (3.1)", () => {
+    const cases: [string, string][] = [
+      ["张三2", "2"],
+      ["张三３", "3"],
+      ["张\u200b三", "U+200B"],
+      ["张三\ufeff", "U+FEFF"],
+      ["张\u0007三", "U+0007"],
+      ["张三\n", "U+000A"],
+      ["张三😀", "😀"],
+      ["John_Smith", "_"],
+    ];
+    for (const [n, bad] of cases) {
+      const r = validateName(n);
+      expect(r.ok, n).toBe(false);
+      expect(r.findings, n).toEqual([
+        expect.objectContaining({
+          code: "name.characters",
+          severity: "error",
+          clause: "3.1",
+          path: [],
+          params: { received: bad },
+        }),
+      ]);
+    }
+  });
+
+  it("refuses Han mixed with Latin letters, and a dot first, last or doubled", () => {
+    expect(validateName("张San").findings[0]?.params).toEqual({ received: "S a n", reason: "mixed-script" });
+    for (const n of ["·买买提", "阿依古丽·", "阿依古丽··买买提"]) {
+      expect(validateName(n).findings[0]?.params?.reason, n).toBe("dot");
+    }
+    expect(codes(validateName("-'"))).toEqual(["name.characters"]);
+  });
+
+  it("refuses an empty name with name.empty", () => {
+    for (const n of ["", "   ", "\u3000", null, undefined]) {
+      const r = validateName(n as string);
+      expect(r, String(n)).toEqual({
+        ok: false,
+        findings: [expect.objectContaining({ code: "name.empty", clause: "3.1" })],
+      });
+    }
+  });
+
+  it("warns about extra spaces (name.whitespace) and collapses them in normalized; ok stays true", () => {
+    const cases: [string, string][] = [
+      [" 张三 ", "张三"],
+      ["张 三", "张三"],
+      ["阿依古丽 · 买买提", "阿依古丽·买买提"],
+      ["  John   Smith ", "John Smith"],
+      ["John\u00a0\u00a0Smith", "John Smith"],
+    ];
+    for (const [n, want] of cases) {
+      const r = validateName(n);
+      expect(r.ok, n).toBe(true);
+      expect(r.value?.normalized, n).toBe(want);
+      expect(r.findings, n).toEqual([
+        expect.objectContaining({
+          code: "name.whitespace",
+          severity: "warning",
+          path: [],
+          params: { received: n, suggestion: want },
+        }),
+      ]);
+    }
+    expect(codes(validateName("John Smith"))).toEqual([]);
+  });
+
+  it("never throws on arbitrary input", () => {
+    for (const v of [42, {}, [], true, Symbol("x")]) {
+      expect(codes(validateName(v as unknown as string))).toEqual(["name.characters"]);
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => {
+        const r = validateName(s);
+        expect(r.ok).toBe(!r.findings.some((f) => f.severity === "error"));
+      }),
+    );
+  });
+
+  it("gives its messages in en per call", () => {
+    expect(validateName("", { locale: "en" }).findings[0]?.message).toBe("The name is empty");
+  });
+});
