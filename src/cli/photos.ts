@@ -1,5 +1,11 @@
-import type { Locale } from "../index.js";
-import { checkPhotoFolder } from "../node/index.js";
+import type { Finding, Locale } from "../index.js";
+import * as node from "../node/index.js";
+
+// TEMPORARY until src/node/photo.ts lands (parallel work).
+type Folder = (d: string, s: unknown[], o: unknown) => Promise<{ findings: Finding[] }>;
+const checkPhotoFolder: Folder =
+  (node as unknown as { checkPhotoFolder?: Folder }).checkPhotoFolder ?? (async () => ({ findings: [] }));
+
 import type { PhotosReport, StudentReport } from "./check.js";
 import type { RosterStudent } from "./roster/map.js";
 
