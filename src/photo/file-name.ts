@@ -1,0 +1,62 @@
+/**
+ * The upload file name rule of 5.3.3: the stem is exactly the ID number or the student number, the
+ * extension .jpg or .jpeg (any case), nothing else — no person's name, no spaces, no "(1)".
+ */
+
+/** What a photo's file name is checked against: a student's number and ID number. */
+export interface PhotoStudent {
+  studentNumber: string;
+  id: { number: string };
+}
+
+export interface FileNameProblem {
+  reason: "extension" | "stem" | "student";
+  suggestion?: string;
+}
+
+const EXTENSION = /^(jpg|jpeg)$/i;
+// [decision] Without a roster: 5–20 ASCII letters and digits with at least one digit. ID numbers
+// (18 digits or 17 + X, permits H/M + 8–10 digits, 8-digit Taiwan permits, passports) and UCAS
+// student numbers (e.g. 2019E8012345678) all fit; a person's name in Chinese or pinyin does not.
+const IDENTIFIER = /^(?=[A-Za-z]*[0-9])[0-9A-Za-z]{5,20}$/;
+const TOKEN = /[0-9A-Za-z]*[0-9][0-9A-Za-z]*/g;
+
+/** The name after the last `/` or `\`. */
+export function baseName(path: string): string {
+  const i = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+/** Splits `stem.ext` at the last dot; a name without a dot has no extension. */
+export function splitName(name: string): { stem: string; ext: string } {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? { stem: name.slice(0, dot), ext: name.slice(dot + 1) } : { stem: name, ext: "" };
+}
+
+/** True when `stem` names `student`: exactly the student number, or the ID number (X in any case). */
+export function stemMatches(stem: string, student: PhotoStudent): boolean {
+  return (
+    stem === student.studentNumber.trim() || stem.toUpperCase() === student.id.number.trim().toUpperCase()
+  );
+}
+
+/** Checks a file name; `undefined` when it is acceptable. */
+export function checkFileName(fileName: string, student?: PhotoStudent): FileNameProblem | undefined {
+  const { stem, ext } = splitName(baseName(fileName));
+  if (student !== undefined) {
+    if (stemMatches(stem, student))
+      return EXTENSION.test(ext) ? undefined : { reason: "extension", suggestion: `${stem}.jpg` };
+    // Suggest the student number when the name contains it or the ID number, else the ID number's.
+    const upper = stem.toUpperCase();
+    const sn = student.studentNumber.trim();
+    const id = student.id.number.trim().toUpperCase();
+    const suggestion = id !== "" && upper.includes(id) ? `${id}.jpg` : `${sn}.jpg`;
+    return { reason: "student", suggestion };
+  }
+  if (!IDENTIFIER.test(stem)) {
+    const tokens = stem.match(TOKEN)?.filter((t) => t.length >= 5);
+    const longest = tokens?.sort((a, b) => b.length - a.length)[0];
+    return longest === undefined ? { reason: "stem" } : { reason: "stem", suggestion: `${longest}.jpg` };
+  }
+  return EXTENSION.test(ext) ? undefined : { reason: "extension", suggestion: `${stem}.jpg` };
+}
