@@ -27,3 +27,22 @@ export * from "./registration/index.js";
 
 // The origin (生源地, 3.3): division table, validation, review workflow, determination.
 export * from "./origin/index.js";
+
+// Photos (5.3.3, 5.2.2, 4.2.2): checks a graduation photo from its bytes, headers only unless asked.
+export {
+  type BackgroundFacts,
+  type BackgroundOptions,
+  type CheckPhotoOptions,
+  type ColorModel,
+  checkPhoto,
+  defaultBackground,
+  defaultPhotoLimits,
+  type JpegDecoder,
+  measureBackground,
+  type PhotoFacts,
+  type PhotoFormat,
+  type PhotoLimits,
+  type PhotoStudent,
+  type Pixels as PhotoPixels,
+  photoEditors,
+} from "./photo/index.js";
