@@ -43,13 +43,20 @@ export interface TokenRef {
   readonly stem: boolean;
 }
 
+/** What a string of the dictionary names, and whether it is only a placeholder or only a stem. */
+export interface TokenEntry {
+  readonly refs: readonly TokenRef[];
+  readonly placeholder: boolean;
+  readonly stem: boolean;
+}
+
 export interface Table {
   readonly divisions: readonly Division[];
   readonly units: readonly OriginUnit[];
   /** Full form → unit: the fast path of `validateOrigin`. */
   readonly full: ReadonlyMap<string, OriginUnit>;
   /** Name or stem → the divisions it may name. */
-  readonly tokens: ReadonlyMap<string, readonly TokenRef[]>;
+  readonly tokens: ReadonlyMap<string, TokenEntry>;
   /** Stem → divisions with that stem (for renamed units: 密云县 → 密云区). */
   readonly stems: ReadonlyMap<string, readonly number[]>;
   /** Division id → the units it is part of. */
@@ -250,7 +257,7 @@ export function buildTable(data: readonly string[]): Table {
     full.set(u.normalized, u);
   }
 
-  const tokens = new Map<string, TokenRef[]>();
+  const refsOf = new Map<string, TokenRef[]>();
   const stems = new Map<string, number[]>();
   const push = <V>(m: Map<string, V[]>, k: string, v: V) => {
     const list = m.get(k);
@@ -259,11 +266,20 @@ export function buildTable(data: readonly string[]): Table {
   };
   let maxTokenLength = 0;
   for (const d of divisions) {
-    push(tokens, d.name, { id: d.id, stem: false });
+    push(refsOf, d.name, { id: d.id, stem: false });
     maxTokenLength = Math.max(maxTokenLength, d.name.length);
     if (d.placeholder) continue;
-    if (d.stem !== d.name) push(tokens, d.stem, { id: d.id, stem: true });
+    if (d.stem !== d.name) push(refsOf, d.stem, { id: d.id, stem: true });
     push(stems, d.stem, d.id);
+  }
+
+  const tokens = new Map<string, TokenEntry>();
+  for (const [k, refs] of refsOf) {
+    tokens.set(k, {
+      refs,
+      placeholder: refs.every((r) => divisions[r.id]?.placeholder),
+      stem: refs.every((r) => r.stem),
+    });
   }
 
   const unitsOf: OriginUnit[][] = divisions.map(() => []);

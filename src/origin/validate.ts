@@ -2,7 +2,7 @@ import { type Finding, finding, type Result } from "../core/result.js";
 import { foldFullWidth } from "../core/strings.js";
 import type { LocaleOptions } from "../i18n/index.js";
 import type { FindingCode } from "../rules/catalogue.js";
-import { getTable, type OriginUnit, stemOf, type Table, type TokenRef } from "./table.js";
+import { getTable, type OriginUnit, stemOf, type Table, type TokenEntry, type TokenRef } from "./table.js";
 
 /** A valid origin (生源地), as `validateOrigin` returns it. */
 export interface Origin {
@@ -105,7 +105,11 @@ interface Diagnosis {
   suggestion?: string;
 }
 
+/** Longer than any origin with some extra text: not cut into names (keeps the slow path bounded). */
+const MAX_DIAGNOSED_LENGTH = 64;
+
 function diagnose(table: Table, normalized: string): Diagnosis {
+  if (normalized.length > MAX_DIAGNOSED_LENGTH) return { code: "origin.format" };
   const separated = normalized.replace(SEPARATORS, "");
   if (separated === "") return { code: "origin.format" };
   if (separated !== normalized) {
@@ -177,56 +181,58 @@ function diagnose(table: Table, normalized: string): Diagnosis {
  */
 function segment(table: Table, s: string): Token[] {
   const n = s.length;
-  // [unknown pieces cut inside a word, unknown characters, stems and placeholders, tokens]
-  type Cost = [number, number, number, number];
-  const best: (Cost | undefined)[] = new Array(n + 1).fill(undefined);
-  const back: ({ from: number; token: Token } | undefined)[] = new Array(n + 1).fill(undefined);
-  best[0] = [0, 0, 0, 0];
-  const better = (a: Cost, b: Cost | undefined) => {
-    if (b === undefined) return true;
-    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return (a[k] ?? 0) < (b[k] ?? 0);
-    return false;
-  };
+  // Cost, compared as one number: unknown pieces cut inside a word, then unknown characters, then
+  // stems and placeholders, then tokens (each count stays far below 1,000 for a real input).
+  const cost = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
+  const from = new Int32Array(n + 1).fill(-1);
+  const kinds: (TokenKind | undefined)[] = new Array(n + 1);
+  const entries: (TokenEntry | undefined)[] = new Array(n + 1);
+  const level: boolean[] = [];
+  for (let k = 0; k < n; k++) level.push(LEVEL_CHAR.test(s.charAt(k)));
+  cost[0] = 0;
   for (let i = 0; i < n; i++) {
-    const here = best[i];
-    if (here === undefined) continue;
+    const here = cost[i] ?? Number.POSITIVE_INFINITY;
+    if (here === Number.POSITIVE_INFINITY) continue;
     const maxLen = Math.min(n - i, table.maxTokenLength);
     for (let len = 1; len <= maxLen; len++) {
-      const text = s.slice(i, i + len);
-      const refs = table.tokens.get(text);
-      if (refs === undefined) continue;
-      const placeholder = refs.every((r) => table.divisions[r.id]?.placeholder);
+      const entry = table.tokens.get(s.slice(i, i + len));
+      if (entry === undefined) continue;
       // The one-character placeholder 县 is only a middle level: never last.
-      if (placeholder && len === 1 && i + len === n) continue;
-      const stem = refs.every((r) => r.stem);
-      const cost: Cost = [here[0], here[1], here[2] + (placeholder || stem ? 1 : 0), here[3] + 1];
-      if (better(cost, best[i + len])) {
-        best[i + len] = cost;
-        back[i + len] = { from: i, token: { text, kind: placeholder ? "placeholder" : "name", refs } };
+      if (entry.placeholder && len === 1 && i + len === n) continue;
+      const c = here + (entry.placeholder || entry.stem ? 1e3 : 0) + 1;
+      if (c < (cost[i + len] ?? 0)) {
+        cost[i + len] = c;
+        from[i + len] = i;
+        kinds[i + len] = entry.placeholder ? "placeholder" : "name";
+        entries[i + len] = entry;
       }
     }
     for (let len = 1; len <= n - i; len++) {
-      const text = s.slice(i, i + len);
-      if (len === 1 && LEVEL_CHAR.test(text)) continue;
+      if (len === 1 && level[i]) continue;
       // An unknown piece is a word: it ends with a level character or the text (密云县, not 密 + 云县).
-      const cut = i + len < n && !LEVEL_CHAR.test(text.slice(-1)) ? 1 : 0;
-      const cost: Cost = [here[0] + cut, here[1] + len, here[2], here[3] + 1];
-      if (better(cost, best[i + len])) {
-        best[i + len] = cost;
-        const ids = table.stems.get(stemOf(text)) ?? [];
-        back[i + len] = {
-          from: i,
-          token: { text, kind: "unknown", refs: ids.map((id) => ({ id, stem: true })) },
-        };
+      const cut = i + len < n && !level[i + len - 1] ? 1e9 : 0;
+      const c = here + cut + len * 1e6 + 1;
+      if (c < (cost[i + len] ?? 0)) {
+        cost[i + len] = c;
+        from[i + len] = i;
+        kinds[i + len] = "unknown";
+        entries[i + len] = undefined;
       }
     }
   }
   const out: Token[] = [];
   for (let j = n; j > 0; ) {
-    const b = back[j];
-    if (b === undefined) break;
-    out.push(b.token);
-    j = b.from;
+    const i = from[j] ?? -1;
+    if (i < 0) break;
+    const text = s.slice(i, j);
+    const entry = entries[j];
+    if (entry !== undefined) out.push({ text, kind: kinds[j] ?? "name", refs: entry.refs });
+    else {
+      // Only the unknown pieces kept look for divisions of the same stem (a renamed unit).
+      const ids = table.stems.get(stemOf(text)) ?? [];
+      out.push({ text, kind: "unknown", refs: ids.map((id) => ({ id, stem: true })) });
+    }
+    j = i;
   }
   return out.reverse();
 }
@@ -249,19 +255,26 @@ function fitting(table: Table, tokens: readonly Token[], strict: boolean): Match
   const relevant = tokens.filter((t) => t.kind === "name" || (strict && t.kind === "unknown"));
   if (relevant.length === 0) return [];
   // Seed with the token naming the fewest units.
-  let pool: Set<OriginUnit> | undefined;
+  let seed: Token | undefined;
+  let seedSize = Number.POSITIVE_INFINITY;
   for (const t of relevant) {
-    const set = new Set<OriginUnit>();
-    for (const r of t.refs) for (const u of table.unitsOf[r.id] ?? []) set.add(u);
-    if (pool === undefined || set.size < pool.size) pool = set;
+    let size = 0;
+    for (const r of t.refs) size += table.unitsOf[r.id]?.length ?? 0;
+    if (size < seedSize) {
+      seed = t;
+      seedSize = size;
+    }
   }
+  if (seed === undefined || seedSize === 0) return [];
+  const pool = new Set<OriginUnit>();
+  for (const r of seed.refs) for (const u of table.unitsOf[r.id] ?? []) pool.add(u);
   const out: Match[] = [];
-  for (const unit of pool ?? []) {
+  for (const unit of pool) {
     let ok = true;
     let prev = -1;
     let ordered = true;
     let stem = false;
-    const named = new Set<number>();
+    let named = 0; // bit i: part i is named
     for (const t of relevant) {
       let bestIndex = -1;
       let anyIndex = -1;
@@ -281,15 +294,15 @@ function fitting(table: Table, tokens: readonly Token[], strict: boolean): Match
       }
       if (bestIndex < 0) {
         ordered = false;
-        named.add(anyIndex);
+        named |= 1 << anyIndex;
       } else {
         prev = bestIndex;
-        named.add(bestIndex);
+        named |= 1 << bestIndex;
         if (viaStem && t.kind === "name") stem = true;
       }
     }
     if (!ok) continue;
-    out.push({ unit, covered: named.size === unit.parts.length, ordered, stem });
+    out.push({ unit, covered: named === (1 << unit.parts.length) - 1, ordered, stem });
   }
   return out;
 }
