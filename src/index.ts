@@ -46,3 +46,23 @@ export {
   type Pixels as PhotoPixels,
   photoEditors,
 } from "./photo/index.js";
+
+// Field validators (3.1, 2.2): identity documents, names, ethnic groups, certificate numbers, students.
+export {
+  type CertificateExpectation,
+  type CertificateFacts,
+  type CertificateLevel,
+  type EducationType,
+  validateCertificateNumber,
+} from "./certificate/index.js";
+export {
+  type EthnicGroup,
+  type EthnicityCode,
+  type EthnicityFacts,
+  type EthnicityName,
+  ethnicGroups,
+  validateEthnicity,
+} from "./ethnicity/index.js";
+export { type IdNumberFacts, type IdNumberOptions, normalizeIdNumber, validateIdNumber } from "./id/index.js";
+export { MIDDLE_DOT, type NameFacts, validateName } from "./name/index.js";
+export { type StudentOptions, validateStudent } from "./student/index.js";

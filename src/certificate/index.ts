@@ -1,0 +1,149 @@
+import { XueliError } from "../core/error.js";
+import { type Finding, finding, type Result } from "../core/result.js";
+import { foldFullWidth } from "../core/strings.js";
+import { type DegreeLevel, degreeLevels } from "../entities/student.js";
+import type { LocaleOptions } from "../i18n/index.js";
+
+/**
+ * Level of the 学历证书编号 (digits 11-12): 01 博士研究生 doctor, 02 硕士研究生 master,
+ * 04 第二学士学位 second-bachelor, 05 本科 bachelor, 06 专科 associate.
+ */
+export type CertificateLevel = DegreeLevel | "second-bachelor" | "bachelor" | "associate";
+/** Type of education (digit 6): 1 普通高等教育, 5 成人, 6 自考, 7 网络. */
+export type EducationType = "1" | "5" | "6" | "7";
+
+/** What a certificate number tells. */
+export interface CertificateFacts {
+  /** The 5-digit school code, e.g. `14430`. */
+  schoolCode: string;
+  educationType: EducationType;
+  /** The year of graduation, e.g. 2022. */
+  year: number;
+  level: CertificateLevel;
+  /** The two digits as written, e.g. `"01"`. */
+  levelCode: "01" | "02" | "04" | "05" | "06";
+  /** The 6-digit serial, e.g. `"000123"`. */
+  serial: string;
+  /** The 18 digits, full-width folded and spaces removed. */
+  normalized: string;
+}
+
+/** What the number must agree with: the school, the graduation year, the student's level. */
+export interface CertificateExpectation {
+  schoolCode?: string;
+  year?: number;
+  level?: DegreeLevel;
+}
+
+const LEVELS: Record<string, CertificateLevel> = {
+  "01": "doctor",
+  "02": "master",
+  "04": "second-bachelor",
+  "05": "bachelor",
+  "06": "associate",
+};
+const LEVEL_CODES: Record<DegreeLevel, "01" | "02"> = { doctor: "01", master: "02" };
+/** [decision] Certificate years outside 1950-2100 are not plausible. */
+const MIN_YEAR = 1950;
+const MAX_YEAR = 2100;
+
+function checkExpect(expect: CertificateExpectation | undefined): void {
+  if (expect === undefined) return;
+  if (typeof expect !== "object" || expect === null) {
+    throw new XueliError("option.invalid", "expect must be an object");
+  }
+  if (expect.schoolCode !== undefined && !/^\d{5}$/.test(String(expect.schoolCode))) {
+    throw new XueliError(
+      "option.invalid",
+      `expect.schoolCode must be 5 digits, got ${String(expect.schoolCode)}`,
+    );
+  }
+  if (expect.year !== undefined && !Number.isInteger(expect.year)) {
+    throw new XueliError("option.invalid", `expect.year must be an integer, got ${String(expect.year)}`);
+  }
+  if (expect.level !== undefined && !(degreeLevels as readonly string[]).includes(expect.level)) {
+    throw new XueliError(
+      "option.invalid",
+      `expect.level must be doctor or master, got ${String(expect.level)}`,
+    );
+  }
+}
+
+/**
+ * Validates an education-certificate number (学历证书编号, 2.2), the national 18-digit format
+ * without check digit: school code (5) · type of education (1: 1/5/6/7) · year (4) · level
+ * (2: 01 doctor, 02 master, 04, 05, 06) · serial (6). With `expect` the school code, the year and
+ * the level must agree (`certificate.school`, `certificate.year`, `certificate.level`). The
+ * 17-digit numbers of before 2002 are refused (`certificate.format`): this batch issues 18 digits.
+ * @example
+ * validateCertificateNumber("144301202201000123", { schoolCode: "14430", year: 2022, level: "doctor" }).value
+ * //=> { schoolCode: "14430", educationType: "1", year: 2022, level: "doctor", levelCode: "01",
+ * //     serial: "000123", normalized: "144301202201000123" }
+ */
+export function validateCertificateNumber(
+  input: string,
+  expect?: CertificateExpectation,
+  options?: LocaleOptions,
+): Result<CertificateFacts> {
+  checkExpect(expect);
+  if (typeof input !== "string") {
+    return { ok: false, findings: [finding("certificate.format", [], { received: typeof input }, options)] };
+  }
+  const s = foldFullWidth(input).replace(/\s+/gu, "");
+  if (!/^\d{18}$/.test(s)) {
+    const params: Record<string, unknown> = { expected: "18 digits", received: s.slice(0, 40) };
+    if (/^\d{17}$/.test(s)) params.reason = "pre-2002";
+    return { ok: false, findings: [finding("certificate.format", [], params, options)] };
+  }
+  const schoolCode = s.slice(0, 5);
+  const educationType = s[5] as string;
+  const year = Number(s.slice(6, 10));
+  const levelCode = s.slice(10, 12);
+  const serial = s.slice(12);
+  const findings: Finding[] = [];
+  if (!"1567".includes(educationType)) {
+    findings.push(
+      finding(
+        "certificate.format",
+        [],
+        { expected: ["1", "5", "6", "7"], received: educationType, reason: "education-type" },
+        options,
+      ),
+    );
+  }
+  if (expect?.schoolCode !== undefined && schoolCode !== expect.schoolCode) {
+    findings.push(
+      finding("certificate.school", [], { expected: expect.schoolCode, received: schoolCode }, options),
+    );
+  }
+  if (year < MIN_YEAR || year > MAX_YEAR || (expect?.year !== undefined && year !== expect.year)) {
+    const params: Record<string, unknown> = { received: year };
+    if (expect?.year !== undefined) params.expected = expect.year;
+    findings.push(finding("certificate.year", [], params, options));
+  }
+  const level = LEVELS[levelCode];
+  if (level === undefined) {
+    findings.push(
+      finding("certificate.level", [], { expected: Object.keys(LEVELS), received: levelCode }, options),
+    );
+  } else if (expect?.level !== undefined && levelCode !== LEVEL_CODES[expect.level]) {
+    findings.push(
+      finding("certificate.level", [], { expected: LEVEL_CODES[expect.level], received: levelCode }, options),
+    );
+  }
+  if (serial === "000000") {
+    findings.push(finding("certificate.format", [], { received: serial, reason: "serial" }, options));
+  }
+  if (level === undefined || findings.some((f) => f.code === "certificate.format"))
+    return { ok: false, findings };
+  const value: CertificateFacts = {
+    schoolCode,
+    educationType: educationType as EducationType,
+    year,
+    level,
+    levelCode: levelCode as CertificateFacts["levelCode"],
+    serial,
+    normalized: s,
+  };
+  return findings.length === 0 ? { ok: true, value, findings } : { ok: false, value, findings };
+}
