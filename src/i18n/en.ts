@@ -56,6 +56,7 @@ export const en: LocaleTable = {
   "origin.locked": { title: "The registration is staged or submitted: the origin can no longer change" },
   "origin.review-first": { title: "The origin is reviewed: unit staff must withdraw the review first" },
   "origin.reviewer": { title: "Only unit staff may review the origin, and only a valid one" },
+  "origin.undetermined": { title: "The facts given do not determine the origin" },
   "origin.local-policy": {
     title: "The household moved into the school's collective: local policy decides the origin",
   },

@@ -55,6 +55,7 @@ export const zhCN: LocaleTable = {
   "origin.locked": { title: "毕业注册信息已暂存或提交，生源地不能再修改" },
   "origin.review-first": { title: "生源地已复核，须由教育干部先取消复核再修改" },
   "origin.reviewer": { title: "只有教育干部可以复核生源地，且生源地须合法" },
+  "origin.undetermined": { title: "依据所给事实无法确定生源地" },
   "origin.local-policy": { title: "户口已迁入学校集体户，生源地以落户地政策为准" },
   "transition.illegal": { title: "当前状态下不能进行此操作" },
   "transition.role": { title: "当前角色无权进行此操作" },

@@ -89,6 +89,11 @@ export const catalogue = {
     clause: "3.3.3",
     notice: "更正后，请教育干部重新复核生源地。",
   },
+  "origin.undetermined": {
+    severity: "error",
+    clause: "3.3.5",
+    notice: "一般而言,生源地是指高考前常住户籍所在地。",
+  },
   "origin.local-policy": {
     severity: "warning",
     clause: "3.3.5",
