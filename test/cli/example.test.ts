@@ -1,0 +1,112 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { columns } from "../../src/cli/roster/columns.js";
+import { xueli } from "./helpers.js";
+
+interface Finding {
+  code: string;
+  severity: "error" | "warning";
+  message: string;
+  path: (string | number)[];
+  clause?: string;
+}
+interface Report {
+  batch: { id: string };
+  summary: { students: number; errors: number; warnings: number; byCode: Record<string, number> };
+  students: { row: number; studentNumber: string | null; name: string | null; findings: Finding[] }[];
+  photos?: { dir: string; findings: Finding[] };
+}
+
+/** What the pinned file holds: per student the codes and paths, and the counts. */
+function pinned(r: Report) {
+  return {
+    batch: r.batch.id,
+    summary: r.summary,
+    students: r.students.map((s) => ({
+      row: s.row,
+      studentNumber: s.studentNumber,
+      findings: s.findings.map((f) => `${f.code} ${f.path.join(".")}`.trimEnd()),
+    })),
+    photos: r.photos?.findings.map((f) => `${f.code} ${f.path.join(".")}`.trimEnd()),
+  };
+}
+
+const pinFile = new URL("./example-report.json", import.meta.url);
+
+describe("xueli check --example", () => {
+  const run = xueli(["check", "--example", "--format", "json"]);
+  const report = JSON.parse(run.stdout) as Report;
+
+  it("exits 1: the example has broken rows on purpose", () => {
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+  });
+
+  it("prints exactly one object { batch, summary, students, photos } with complete findings", () => {
+    expect(Object.keys(report)).toEqual(["batch", "summary", "students", "photos"]);
+    expect(Object.keys(report.summary)).toEqual(["students", "errors", "warnings", "byCode"]);
+    expect(report.summary.students).toBe(20);
+    for (const s of report.students) {
+      expect(Object.keys(s)).toEqual(["row", "studentNumber", "name", "findings"]);
+      for (const f of s.findings) {
+        expect(typeof f.message).toBe("string");
+        expect(f.message).not.toBe("");
+        expect(["error", "warning"]).toContain(f.severity);
+        expect(f.clause).toMatch(/^\d(\.\d)*$/);
+        expect(Array.isArray(f.path)).toBe(true);
+      }
+    }
+    const all = [...report.students.flatMap((s) => s.findings), ...(report.photos?.findings ?? [])];
+    expect(report.summary.errors).toBe(all.filter((f) => f.severity === "error").length);
+    expect(report.summary.warnings).toBe(all.filter((f) => f.severity === "warning").length);
+  });
+
+  it("gives the pinned codes per student (test/cli/example-report.json)", () => {
+    if (process.env.UPDATE_EXAMPLE) writeFileSync(pinFile, `${JSON.stringify(pinned(report), null, 2)}\n`);
+    expect(pinned(report)).toEqual(JSON.parse(readFileSync(pinFile, "utf8")));
+  });
+
+  it("shows the main codes: ID checksum, origin levels, photo missing and size, conclusion, review", () => {
+    const codes = new Set(Object.keys(report.summary.byCode));
+    for (const c of [
+      "id.checksum",
+      "origin.levels",
+      "photo.missing",
+      "photo.dimensions",
+      "conclusion.ineligible",
+      "completion.explanation-missing",
+      "origin.not-reviewed",
+      "name-change.evidence",
+      "ethnicity.renamed",
+      "photo.orphan",
+    ]) {
+      expect(codes, c).toContain(c);
+    }
+  });
+
+  it("is stable whatever the host's time zone (it is judged at 2022-06-01T10:00+08:00)", () => {
+    for (const TZ of ["UTC", "America/Los_Angeles"]) {
+      const r = xueli(["check", "--example", "--format", "json"], { env: { TZ } });
+      expect(pinned(JSON.parse(r.stdout) as Report)).toEqual(pinned(report));
+    }
+  });
+
+  it("reads in English with --lang en and as text by default", () => {
+    const en = JSON.parse(xueli(["check", "--example", "--format", "json", "--lang", "en"]).stdout) as Report;
+    const f = en.students.flatMap((s) => s.findings).find((x) => x.code === "photo.missing");
+    expect(f?.message).toBe("No graduation-stage electronic photo has been uploaded");
+    const text = xueli(["check", "--example"]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("批次 ucas-2022-3，检查时刻 2022-06-01T10:00:00+08:00");
+    expect(text.stdout).toContain("按代码统计：");
+  });
+
+  it("ships a template whose headers are the column table's (docs/roster.md)", () => {
+    const template = readFileSync(new URL("../../examples/roster-template.csv", import.meta.url), "utf8");
+    const head = template
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split(",");
+    expect(head).toEqual(columns.map((c) => c.zh[0]));
+  });
+});

@@ -1,0 +1,267 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { beforeAll, describe, expect, it } from "vitest";
+import { AT, codesByRow, goodRow, headers, scratch, toCsv, xueli } from "./helpers.js";
+
+interface JsonReport {
+  batch: { id: string };
+  summary: { students: number; errors: number; warnings: number; byCode: Record<string, number> };
+  students: {
+    row: number;
+    studentNumber: string | null;
+    name: string | null;
+    findings: {
+      code: string;
+      severity: string;
+      message: string;
+      path: (string | number)[];
+      clause?: string;
+    }[];
+  }[];
+  photos?: unknown;
+}
+
+let dir = "";
+beforeAll(() => {
+  dir = scratch();
+});
+
+function check(file: string, ...more: string[]) {
+  const r = xueli(["check", file, "--at", AT, "--format", "json", ...more]);
+  return { ...r, report: r.stdout ? (JSON.parse(r.stdout) as JsonReport) : undefined };
+}
+
+describe("xueli check: reading rosters", () => {
+  it("reads a UTF-8 CSV without BOM; a clean roster exits 0 with the JSON shape of api.md", () => {
+    const file = join(dir, "clean.csv");
+    writeFileSync(file, toCsv([goodRow(1), goodRow(2), goodRow(3)]));
+    const r = check(file);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const report = r.report as JsonReport;
+    expect(Object.keys(report)).toEqual(["batch", "summary", "students"]);
+    expect(report.batch.id).toBe("ucas-2022-3");
+    expect(report.summary).toEqual({ students: 3, errors: 0, warnings: 0, byCode: {} });
+    expect(report.students.map((s) => [s.row, s.studentNumber, s.name])).toEqual([
+      [2, goodRow(1).学号, goodRow(1).姓名],
+      [3, goodRow(2).学号, goodRow(2).姓名],
+      [4, goodRow(3).学号, goodRow(3).姓名],
+    ]);
+    expect(report.students.every((s) => s.findings.length === 0)).toBe(true);
+  });
+
+  it("reads a GB18030 CSV as Excel in China saves it, detected without asking", () => {
+    const file = join(dir, "gb.csv");
+    const bad = { ...goodRow(2), 照片是否上传: "否" };
+    writeFileSync(file, iconv.encode(toCsv([goodRow(1), bad]), "gb18030"));
+    const r = check(file);
+    expect(r.code).toBe(1);
+    const report = r.report as JsonReport;
+    expect(report.students.map((s) => s.name)).toEqual([goodRow(1).姓名, goodRow(2).姓名]);
+    expect(codesByRow(report)).toEqual({ 2: [], 3: ["photo.missing"] });
+    const f = report.students[1]?.findings[0];
+    expect(f).toMatchObject({
+      code: "photo.missing",
+      severity: "error",
+      path: ["photo", "uploaded"],
+      clause: "2.1.1.1",
+    });
+    expect(f?.message).toBe("未上传毕业阶段电子照片");
+  });
+
+  it("reads a UTF-8 CSV with BOM and English messages with --lang en", () => {
+    const file = join(dir, "bom.csv");
+    writeFileSync(file, `\uFEFF${toCsv([{ ...goodRow(1), 生源地是否复核: "否" }])}`);
+    const r = check(file, "--lang", "en");
+    expect(r.code).toBe(1);
+    expect(r.report?.students[0]?.findings).toEqual([
+      expect.objectContaining({
+        code: "origin.not-reviewed",
+        clause: "3.3.4",
+        message: "The origin has not been reviewed; review it before staging",
+      }),
+    ]);
+  });
+
+  it("reports a ragged row in the middle with its row number and checks the others", () => {
+    const file = join(dir, "ragged.csv");
+    const lines = toCsv([goodRow(1), goodRow(2), { ...goodRow(3), 答辩结果: "未通过" }]).split("\r\n");
+    // Row 3 (the second student) loses its last two cells.
+    lines[2] = (lines[2] as string).split(",").slice(0, -2).join(",");
+    writeFileSync(file, lines.join("\r\n"));
+    const r = check(file);
+    expect(r.code).toBe(1);
+    const report = r.report as JsonReport;
+    expect(codesByRow(report)).toEqual({ 2: [], 3: ["schema.invalid"], 4: ["conclusion.ineligible"] });
+    expect(report.students[1]).toMatchObject({
+      row: 3,
+      studentNumber: null,
+      findings: [
+        {
+          code: "schema.invalid",
+          path: [],
+          params: { reason: "ragged", expected: headers.length, received: headers.length - 2 },
+        },
+      ],
+    });
+  });
+
+  it("reports an unparseable JSON element with its position and checks the others", () => {
+    const file = join(dir, "rows.json");
+    writeFileSync(file, JSON.stringify([goodRow(1), null, goodRow(3)]));
+    const r = check(file);
+    expect(r.code).toBe(1);
+    expect(codesByRow(r.report as JsonReport)).toEqual({ 1: [], 2: ["schema.invalid"], 3: [] });
+  });
+
+  it("refuses a roster without a required column, naming it, with exit 2", () => {
+    const file = join(dir, "nocol.csv");
+    const cols = headers.filter((h) => h !== "证件号码" && h !== "答辩结果");
+    writeFileSync(file, toCsv([goodRow(1)], cols));
+    const r = xueli(["check", file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("证件号码（id.number）");
+    expect(r.stderr).toContain("答辩结果（study.defense）");
+  });
+
+  it("refuses an unreadable or unsupported file with exit 2", () => {
+    expect(xueli(["check", join(dir, "missing.csv")]).code).toBe(2);
+    expect(xueli(["check", join(dir, "missing.xlsx")]).code).toBe(2);
+    const odt = join(dir, "roster.ods");
+    writeFileSync(odt, "x");
+    expect(xueli(["check", odt]).stderr).toContain(".ods");
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, "[{");
+    expect(xueli(["check", broken]).code).toBe(2);
+    const notXlsx = join(dir, "fake.xlsx");
+    writeFileSync(notXlsx, "not a zip");
+    expect(xueli(["check", notXlsx]).code).toBe(2);
+  });
+
+  it("reads an .xlsx made with exceljs: numbers, dates and text cells", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("名册");
+    ws.addRow([...headers]);
+    for (const row of [goodRow(1), { ...goodRow(2), 证件号码: "110108199602150001" }]) {
+      ws.addRow(
+        headers.map((h) => {
+          if (h === "入学年度") return Number(row[h]);
+          if (h === "答辩日期") return new Date(`${row[h]}T00:00:00Z`);
+          return row[h];
+        }),
+      );
+    }
+    const file = join(dir, "roster.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = check(file);
+    expect(r.code).toBe(1);
+    const report = r.report as JsonReport;
+    expect(codesByRow(report)).toEqual({ 2: [], 3: ["id.checksum"] });
+    expect(report.students[1]?.findings[0]?.path).toEqual(["id", "number"]);
+  });
+
+  it("reads a JSON array of students in api.md's English shape", () => {
+    const file = join(dir, "students.json");
+    const student = {
+      studentNumber: "201918000001001",
+      name: "测试甲一",
+      sex: "male",
+      ethnicity: "汉族",
+      id: { type: "resident", number: goodRow(1).证件号码 },
+      degreeLevel: "master",
+      trainingUnit: "计算技术研究所",
+      admissionYear: 2019,
+      origin: { value: "北京市海淀区", reviewed: true },
+      photo: { uploaded: true },
+      study: {
+        creditsComplete: true,
+        requiredSegmentsComplete: true,
+        thesisComplete: true,
+        defense: "passed",
+      },
+    };
+    writeFileSync(
+      file,
+      JSON.stringify([student, { ...student, studentNumber: "201918000001002", photo: { uploaded: false } }]),
+    );
+    const r = check(file);
+    expect(r.code).toBe(1);
+    expect(codesByRow(r.report as JsonReport)).toEqual({ 1: [], 2: ["photo.missing"] });
+  });
+
+  it("maps English dotted headers and the values 是/否, 男/女, 博士/硕士, 结业 (1.2, 2.1.2)", () => {
+    const file = join(dir, "english.csv");
+    const cols = [
+      "studentNumber",
+      "name",
+      "sex",
+      "ethnicity",
+      "id.number",
+      "degreeLevel",
+      "trainingUnit",
+      "admissionYear",
+      "origin.value",
+      "origin.reviewed",
+      "photo.uploaded",
+      "conclusion",
+      "study.creditsComplete",
+      "study.requiredSegmentsComplete",
+      "study.thesisComplete",
+      "study.defense",
+      "documents.writtenExplanation",
+    ];
+    const g = goodRow(1);
+    const row = {
+      studentNumber: g.学号,
+      name: g.姓名,
+      sex: g.性别,
+      ethnicity: g.民族,
+      "id.number": g.证件号码,
+      degreeLevel: g.培养层次,
+      trainingUnit: g.培养单位,
+      admissionYear: g.入学年度,
+      "origin.value": g.生源地,
+      "origin.reviewed": "已复核",
+      "photo.uploaded": "已上传",
+      conclusion: "结业",
+      "study.creditsComplete": "是",
+      "study.requiredSegmentsComplete": "是",
+      "study.thesisComplete": "是",
+      "study.defense": "未通过",
+      "documents.writtenExplanation": "否",
+    };
+    writeFileSync(file, toCsv([row, { ...row, "documents.writtenExplanation": "是" }], cols));
+    const r = check(file);
+    expect(codesByRow(r.report as JsonReport)).toEqual({ 2: ["completion.explanation-missing"], 3: [] });
+  });
+
+  it("checks the window as of --at: after 2022-06-10 24:00 Beijing time nothing can be staged (2.1)", () => {
+    const file = join(dir, "late.csv");
+    writeFileSync(file, toCsv([goodRow(1)]));
+    const r = xueli(["check", file, "--at", "2022-06-11T00:00:00+08:00", "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect(codesByRow(JSON.parse(r.stdout))).toEqual({ 2: ["window.closed"] });
+    const inTime = xueli(["check", file, "--at", "2022-06-10T15:59:59Z", "--format", "json"]);
+    expect(inTime.code).toBe(0);
+  });
+
+  it("writes a readable report without colour when stdout is not a TTY, ending with counts by code", () => {
+    const file = join(dir, "text.csv");
+    writeFileSync(file, toCsv([goodRow(1), { ...goodRow(2), 照片是否上传: "否" }]));
+    const r = xueli(["check", file, "--at", AT]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain("\u001b[");
+    expect(r.stdout).toContain(`第 3 行  ${goodRow(2).学号} ${goodRow(2).姓名}`);
+    expect(r.stdout).toContain(
+      "✗ 错误 photo.missing: 未上传毕业阶段电子照片 [photo.uploaded] (条款 2.1.1.1)",
+    );
+    expect(r.stdout.trimEnd().split("\n").slice(-3)).toEqual([
+      "学生 2 名；错误 1 项；警告 0 项",
+      "按代码统计：",
+      "  photo.missing  1",
+    ]);
+  });
+});
