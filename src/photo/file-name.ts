@@ -33,7 +33,10 @@ export function splitName(name: string): { stem: string; ext: string } {
   return dot > 0 ? { stem: name.slice(0, dot), ext: name.slice(dot + 1) } : { stem: name, ext: "" };
 }
 
-/** True when `stem` names `student`: exactly the student number, or the ID number (X in any case). */
+/**
+ * True when `stem` names `student`: exactly the student number or the ID number, letters in any case
+ * ([decision] Windows and macOS file systems ignore case, so `x` and `X` name the same file).
+ */
 export function stemMatches(stem: string, student: PhotoStudent): boolean {
   return (
     stem === student.studentNumber.trim() || stem.toUpperCase() === student.id.number.trim().toUpperCase()
