@@ -96,18 +96,73 @@ export const en: LocaleTable = {
   "form.signature": { title: "The form is not signed by the unit's reviewer" },
   "form.upload-window": { title: "The form must be uploaded inside the registration window" },
   "form.head-count": { title: "The form's head count differs from the submitted registrations" },
-  "photo.unreadable": { title: "The photo cannot be read" },
+  "photo.unreadable": {
+    title: "The photo cannot be read",
+    message: (p) => {
+      const reasons: Record<string, string> = {
+        empty: "the file is empty",
+        "unknown-format": "its bytes are no image format",
+        truncated: "the file is cut off inside its header",
+        "no-end-marker": "the file is cut off (no end-of-image marker)",
+        "marker-expected": "the JPEG structure is corrupt",
+        "segment-length": "the JPEG structure is corrupt",
+        "end-before-frame": "the JPEG ends before its image header",
+        "no-frame": "the JPEG has no image header (SOF)",
+        "bad-frame": "the JPEG image header (SOF) is corrupt",
+        "bad-quantization-table": "a JPEG quantization table is corrupt",
+        "no-quantization-table": "the JPEG has no quantization table",
+        "decode-failed": "its pixels do not decode",
+        "not-bytes": "no bytes were given",
+        "link-outside-folder": "it is a link to a file outside the folder",
+        "broken-link": "it is a broken link",
+        "not-a-file": "it is not a regular file",
+        ENOENT: "the file does not exist",
+        EACCES: "permission denied",
+      };
+      const why = reasons[String(p.reason)] ?? String(p.reason ?? "");
+      return why === "" ? "The photo cannot be read" : `The photo cannot be read: ${why}`;
+    },
+  },
   "photo.format": { title: "The photo is not a JPEG" },
-  "photo.dimensions": { title: "The photo must be 480 × 640 pixels" },
-  "photo.dpi": { title: "The photo's density must be at least 300 dpi" },
+  "photo.dimensions": {
+    title: "The photo must be 480 × 640 pixels",
+    message: (p) => {
+      const received = String(p.received);
+      if (p.hint === "rotated") return `The photo must be 480 × 640 pixels (received ${received}: rotated?)`;
+      if (p.hint === "orientation") {
+        return `The photo must be 480 × 640 pixels (its EXIF orientation ${String(p.orientation)} shows it as 640 × 480: rotate the pixels and drop the tag)`;
+      }
+      return `The photo must be 480 × 640 pixels (received ${received})`;
+    },
+  },
+  "photo.dpi": {
+    title: "The photo's density must be at least 300 dpi",
+    message: (p) =>
+      p.received === null || p.received === undefined
+        ? `The photo records no density (JFIF or EXIF); it must be at least ${String(p.expected).replace("≥ ", "")} dpi`
+        : `The photo's density must be at least ${String(p.expected).replace("≥ ", "")} dpi (received ${String(p.received)} dpi)`,
+  },
   "photo.color-depth": { title: "The photo must be 24-bit true colour" },
   "photo.file-size": { title: "The photo must be between 18 K and 40 K bytes" },
   "photo.file-name": {
     title: "The photo must be named by ID number or student number and nothing else",
   },
   "photo.quality": { title: "The photo's JPEG quality is below 60" },
-  "photo.edited": { title: "The photo appears to have been edited or beautified" },
-  "photo.background": { title: "The photo's background is not a uniform light blue" },
+  "photo.edited": {
+    title: "The photo appears to have been edited or beautified",
+    message: (p) =>
+      `The photo appears to have been edited or beautified (its EXIF names ${String(p.editor)}: "${String(p.received)}")`,
+  },
+  "photo.background": {
+    title: "The photo's background is not a uniform light blue",
+    message: (p) => {
+      const mean = Array.isArray(p.received) ? `RGB (${p.received.join(", ")})` : String(p.received);
+      const ref = Array.isArray(p.expected) ? `(${p.expected.join(", ")})` : String(p.expected);
+      return p.reason === "uniformity"
+        ? `The photo's background is not uniform (colour varies by ${String(p.deviation)}, its edges differ by ${String(p.spread)})`
+        : `The photo's background is not light blue (border mean ${mean}, reference ${ref}, distance ${String(p.distance)})`;
+    },
+  },
   "photo.orphan": { title: "The photo's file name matches no student" },
   "photo.duplicate": { title: "One student has more than one photo file" },
   "photo.admission-year": { title: "Photos named by ID number need the admission year chosen" },

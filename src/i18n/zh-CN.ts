@@ -79,16 +79,71 @@ export const zhCN: LocaleTable = {
   "form.signature": { title: "登记表缺少审核人签字" },
   "form.upload-window": { title: "登记表须在系统开放时间内上传" },
   "form.head-count": { title: "登记表人数与已提交的注册人数不符" },
-  "photo.unreadable": { title: "照片文件无法读取" },
+  "photo.unreadable": {
+    title: "照片文件无法读取",
+    message: (p) => {
+      const reasons: Record<string, string> = {
+        empty: "文件为空",
+        "unknown-format": "文件内容不是任何图片格式",
+        truncated: "文件在文件头处被截断",
+        "no-end-marker": "文件不完整（缺少图像结束标记）",
+        "marker-expected": "JPEG 结构已损坏",
+        "segment-length": "JPEG 结构已损坏",
+        "end-before-frame": "JPEG 在图像头之前就已结束",
+        "no-frame": "JPEG 缺少图像头（SOF）",
+        "bad-frame": "JPEG 图像头（SOF）已损坏",
+        "bad-quantization-table": "JPEG 量化表已损坏",
+        "no-quantization-table": "JPEG 缺少量化表",
+        "decode-failed": "像素无法解码",
+        "not-bytes": "未提供文件内容",
+        "link-outside-folder": "这是指向文件夹之外文件的链接",
+        "broken-link": "这是一个失效的链接",
+        "not-a-file": "这不是普通文件",
+        ENOENT: "文件不存在",
+        EACCES: "没有读取权限",
+      };
+      const why = reasons[String(p.reason)] ?? String(p.reason ?? "");
+      return why === "" ? "照片文件无法读取" : `照片文件无法读取：${why}`;
+    },
+  },
   "photo.format": { title: "照片不是 JPEG 格式" },
-  "photo.dimensions": { title: "照片尺寸须为 480×640 像素" },
-  "photo.dpi": { title: "照片分辨率须至少 300 dpi" },
+  "photo.dimensions": {
+    title: "照片尺寸须为 480×640 像素",
+    message: (p) => {
+      const received = String(p.received);
+      if (p.hint === "rotated") return `照片尺寸须为 480×640 像素（收到 ${received}，是否旋转了？）`;
+      if (p.hint === "orientation") {
+        return `照片尺寸须为 480×640 像素（EXIF 方向标记 ${String(p.orientation)} 会使其显示为 640×480，请旋转像素并去掉该标记）`;
+      }
+      return `照片尺寸须为 480×640 像素（收到 ${received}）`;
+    },
+  },
+  "photo.dpi": {
+    title: "照片分辨率须至少 300 dpi",
+    message: (p) =>
+      p.received === null || p.received === undefined
+        ? `照片未记录分辨率（JFIF 或 EXIF），须至少 ${String(p.expected).replace("≥ ", "")} dpi`
+        : `照片分辨率须至少 ${String(p.expected).replace("≥ ", "")} dpi（收到 ${String(p.received)} dpi）`,
+  },
   "photo.color-depth": { title: "照片须为 24 位真彩色" },
   "photo.file-size": { title: "照片大小须在 18K–40K 之间" },
   "photo.file-name": { title: "照片须以身份证号或学号命名，不得含有姓名等其他信息" },
   "photo.quality": { title: "照片 JPEG 压缩质量低于 60" },
-  "photo.edited": { title: "照片疑似经过 PS 或美颜处理" },
-  "photo.background": { title: "照片背景不是均匀的浅蓝色" },
+  "photo.edited": {
+    title: "照片疑似经过 PS 或美颜处理",
+    message: (p) =>
+      `照片疑似经过 PS 或美颜处理（EXIF 记载的软件为 ${String(p.editor)}：“${String(p.received)}”）`,
+  },
+  "photo.background": {
+    title: "照片背景不是均匀的浅蓝色",
+    message: (p) => {
+      const mean = Array.isArray(p.received) ? `RGB(${p.received.join(", ")})` : String(p.received);
+      const ref = Array.isArray(p.expected) ? `(${p.expected.join(", ")})` : String(p.expected);
+      return p.reason === "uniformity"
+        ? `照片背景不均匀（颜色标准差 ${String(p.deviation)}，各边相差 ${String(p.spread)}）`
+        : `照片背景不是浅蓝色（边缘平均颜色 ${mean}，参考色 ${ref}，色差 ${String(p.distance)}）`;
+    },
+  },
   "photo.orphan": { title: "照片文件名与任何学生都不匹配" },
   "photo.duplicate": { title: "同一学生有多个照片文件" },
   "photo.admission-year": { title: "以证件号命名的照片上传时须选择入学年度" },
