@@ -238,7 +238,10 @@ export function validateIdNumber(input: string, options?: IdNumberOptions): Resu
     const last = input.charCodeAt(17);
     if ((last >= 48 && last <= 57) || last === 88) return checkResident(input, false, options);
   }
-  const s = isClean(input) ? input : normalizeIdNumber(input);
+  let s = isClean(input) ? input : normalizeIdNumber(input);
+  // Old Hong Kong/Macao permits print the renewal count in brackets: H12345678(01).
+  if (s.length === 13 && s.charCodeAt(9) === 40 && s.charCodeAt(12) === 41)
+    s = s.slice(0, 9) + s.slice(10, 12);
   const shape = detect(s);
   let type: IdType | undefined = shape;
   if (declared !== undefined) {

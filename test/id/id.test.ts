@@ -258,6 +258,11 @@ describe("validateIdNumber: permits and passports (3.1)", () => {
       });
     }
     expect(validateIdNumber("H12345678", { type: "hk-macao-permit" }).ok).toBe(true);
+    expect(validateIdNumber("Ｈ12345678（01）").value).toEqual({
+      type: "hk-macao-permit",
+      normalized: "H1234567801",
+    });
+    expect(codes(validateIdNumber("H1234567(01)"))).toEqual(["id.format"]);
     for (const n of ["H1234567", "H123456780", "K12345678", "H123456789012"]) {
       expect(codes(validateIdNumber(n, { type: "hk-macao-permit" })), n).toEqual(["id.format"]);
     }
@@ -340,5 +345,33 @@ describe("validateIdNumber: bad data never throws (3.1)", () => {
     const r = validateIdNumber(makeResidentId({ birth: "19990230" }), { asOf });
     expect(r.findings[0]?.message).toBe("身份证号码中的出生日期 1999-02-30 不存在");
     expect(checkChar("11010519491231002")).toBe("X");
+  });
+});
+
+describe("validateIdNumber agrees with the id-validator package (a differential check)", () => {
+  it("property: on well-formed numbers with a plausible date, both accept exactly the right check characters", async () => {
+    const { createRequire } = await import("node:module");
+    const IDValidator = createRequire(import.meta.url)("id-validator") as new () => {
+      isValid(s: string): boolean;
+    };
+    const peer = new IDValidator();
+    fc.assert(
+      fc.property(
+        fc.constantFrom("110105", "310104", "440305", "510107", "650102"),
+        fc.date({
+          min: new Date("1930-01-01T00:00:00Z"),
+          max: new Date("2007-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.constantFrom(..."0123456789X"),
+        (region, date, seq, last) => {
+          const body = `${region}${date.toISOString().slice(0, 10).replaceAll("-", "")}${String(seq).padStart(3, "0")}`;
+          const id = body + last;
+          expect(validateIdNumber(id, { asOf }).ok, id).toBe(peer.isValid(id));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
