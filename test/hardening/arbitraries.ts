@@ -1,0 +1,169 @@
+// Hostile inputs for the hardening properties: anything a roster, a JSON body or a careless caller
+// can hand a validator. Keys like `__proto__` and `constructor` are own properties here (as
+// JSON.parse makes them), which is how prototype pollution reaches a library.
+import fc from "fast-check";
+import type { Finding } from "../../src/index.js";
+
+/** Keys that have broken libraries before, mixed with the field names our entities use. */
+export const dangerousKey = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "then", "toJSON", "length") },
+  { weight: 2, arbitrary: fc.constantFrom("id", "number", "type", "value", "origin", "photo", "study", "name", "state", "history", "student", "batch") },
+  { weight: 2, arbitrary: fc.string({ maxLength: 8 }) },
+);
+
+/** JSON-born objects whose own keys try to reach Object.prototype. */
+export const pollutingJson = fc.constantFrom(
+  '{"__proto__":{"polluted":1}}',
+  '{"constructor":{"prototype":{"polluted":1}}}',
+  '{"__proto__":{"polluted":1},"id":{"__proto__":{"polluted":1},"type":"resident","number":"11010519491231002X"}}',
+  '{"studentNumber":"1","origin":{"__proto__":{"polluted":1},"value":"北京市海淀区","reviewed":true}}',
+  '[{"__proto__":{"polluted":1}}]',
+  '{"study":{"constructor":{"prototype":{"polluted":1}}},"history":[{"__proto__":{"polluted":1}}]}',
+);
+
+/** Strings that are nearly right, or wrong in ways a parser may not expect. */
+export const trickyString = fc.constantFrom(
+  "",
+  " ",
+  "\u0000",
+  "\uFEFF",
+  "\uD800",
+  "__proto__",
+  "constructor",
+  "11010519491231002X",
+  "１１０１０５１９４９１２３１００２ｘ",
+  "110105194912310021",
+  "110105491231002",
+  "北京市海淀区",
+  "河北省石家庄市正定县",
+  "汉族",
+  "01",
+  "144301202202000001",
+  "=cmd|' /C calc'!A0",
+  "9".repeat(10_000),
+  "北".repeat(5_000),
+  "\u200B".repeat(1_000),
+);
+
+/** Anything at all: primitives, strings of every kind, objects (null prototype too), arrays, bytes. */
+export const hostile: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 20 }) },
+  { weight: 2, arbitrary: trickyString },
+  { weight: 1, arbitrary: fc.oneof(fc.double(), fc.integer(), fc.bigInt(), fc.boolean(), fc.constant(null), fc.constant(undefined)) },
+  { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, Symbol("s"), () => 1, new Date(Number.NaN), new Date(0), /x/) },
+  {
+    weight: 3,
+    arbitrary: fc.anything({
+      key: dangerousKey,
+      maxDepth: 3,
+      maxKeys: 6,
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      withUnicodeString: true,
+    }),
+  },
+  { weight: 2, arbitrary: fc.object({ key: dangerousKey, maxDepth: 2, maxKeys: 6 }) },
+  { weight: 2, arbitrary: pollutingJson.map((s) => JSON.parse(s) as unknown) },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) },
+);
+
+/** `base` (plain JSON data) with the value at one of its paths replaced by `value`. */
+export function replaceAt(base: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  // An array gets only index edits: "length" and friends are not data a parser is handed.
+  if (Array.isArray(base) && typeof head !== "number") return base;
+  const src = base as Record<string | number, unknown>;
+  const copy: Record<string | number, unknown> = Array.isArray(base) ? [...base] : { ...src };
+  // defineProperty: an own "__proto__" key, as JSON.parse would make it, never a prototype change.
+  Object.defineProperty(copy, head, {
+    value: replaceAt(src?.[head], rest, value),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return copy;
+}
+
+/** Every path (objects and arrays, not into strings) of plain JSON data, the root included. */
+export function pathsOf(data: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  const out: (string | number)[][] = [prefix];
+  if (typeof data === "object" && data !== null) {
+    for (const [k, v] of Object.entries(data)) out.push(...pathsOf(v, [...prefix, Array.isArray(data) ? Number(k) : k]));
+  }
+  return out;
+}
+
+/**
+ * `base` with 1–3 of its values replaced by hostile ones, or a dangerous key added somewhere: the
+ * inputs that reach deep into a validator instead of failing at the first `typeof`.
+ */
+export function mutated(base: unknown): fc.Arbitrary<unknown> {
+  const paths = pathsOf(base);
+  const edit = fc.tuple(
+    fc.constantFrom(...paths),
+    fc.oneof(fc.constant<string | null>(null), dangerousKey),
+    hostile,
+  );
+  return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => {
+    let out = base;
+    for (const [path, extraKey, value] of edits) out = replaceAt(out, extraKey === null ? path : [...path, extraKey], value);
+    return out;
+  });
+}
+
+const SEVERITIES = new Set(["error", "warning"]);
+
+/** The Result contract of api.md: `ok` exactly when no finding is an error; findings well formed. */
+export function assertResult(r: unknown): void {
+  if (typeof r !== "object" || r === null) throw new Error(`not a Result: ${String(r)}`);
+  const res = r as { ok: unknown; findings: unknown };
+  if (typeof res.ok !== "boolean") throw new Error("Result.ok is not a boolean");
+  if (!Array.isArray(res.findings)) throw new Error("Result.findings is not an array");
+  let errors = 0;
+  for (const f of res.findings as Finding[]) {
+    if (typeof f.code !== "string" || f.code === "") throw new Error(`finding without code: ${JSON.stringify(f)}`);
+    if (!SEVERITIES.has(f.severity)) throw new Error(`finding ${f.code} has severity ${String(f.severity)}`);
+    if (typeof f.message !== "string" || f.message === "") throw new Error(`finding ${f.code} has no message`);
+    if (!Array.isArray(f.path)) throw new Error(`finding ${f.code} has no path`);
+    if (f.severity === "error") errors++;
+  }
+  if (res.ok !== (errors === 0)) throw new Error(`ok is ${String(res.ok)} with ${errors} error finding(s)`);
+}
+
+/** A fingerprint of the built-in prototypes: own keys and their descriptors' shapes. */
+export function prototypeFingerprint(): string {
+  const protos: [string, object][] = [
+    ["Object", Object.prototype],
+    ["Array", Array.prototype],
+    ["Function", Function.prototype],
+    ["String", String.prototype],
+    ["Number", Number.prototype],
+    ["Uint8Array", Uint8Array.prototype],
+    ["Map", Map.prototype],
+    ["Date", Date.prototype],
+  ];
+  return protos
+    .map(([n, p]) => {
+      const keys = Reflect.ownKeys(p).map((k) => {
+        const d = Object.getOwnPropertyDescriptor(p, k);
+        return `${String(k)}:${typeof d?.value}:${d?.get ? "g" : ""}${d?.set ? "s" : ""}`;
+      });
+      return `${n}{${keys.sort().join(",")}}`;
+    })
+    .join("|");
+}
+
+/** True when nothing reached Object.prototype through a `__proto__` or `constructor` key. */
+export function notPolluted(): boolean {
+  const probe = {} as Record<string, unknown>;
+  return probe.polluted === undefined && Object.getPrototypeOf(probe) === Object.prototype;
+}
