@@ -1,19 +1,88 @@
-import type { Finding } from "../core/result.js";
+import { validateCertificateNumber } from "../certificate/index.js";
+import { type Finding, prefixFindings } from "../core/result.js";
+import { isIsoDate } from "../core/time.js";
+import type { Batch } from "../entities/batch.js";
 import type { LocaleOptions } from "../i18n/index.js";
+import { validateOrigin } from "../origin/index.js";
+import { validateStudent } from "../student/index.js";
 import type { Guard } from "./guards.js";
 import type { Registration } from "./types.js";
 
-// Placeholders until validateStudent, validateOrigin and validateCertificateNumber land
-// (src/student, src/origin, src/certificate, written in parallel). They pass everything.
+// The guards that rest on the field validators of other areas. The validators are called, never
+// copied: a rule changes in one place.
 
-/** The student's own fields are valid (3.1). */
-export const studentValid: Guard = () => [];
-/** The origin is a valid three-level name (3.3). */
-export const originValid: Guard = () => [];
-
-/** The certificate number's findings for this registration's batch and level (2.2), paths relative to the number. */
-export function checkCertificateNumber(_registration: Registration, _number: unknown, _options: LocaleOptions): Finding[] {
-  return [];
+function rec(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === "object" && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
 }
-/** The certificate number is valid for the batch (2.2). */
-export const certificateNumberValid: Guard = () => [];
+
+/**
+ * The student's own fields are valid (3.1): `validateStudent` with the registration's batch (its
+ * e-registration date is the day of the ID number's age rule). Its errors block staging and
+ * submitting [decision: the notice wants every field exact before registration, 3.1]; its warnings
+ * are passed on. Paths are under `["student", …]`.
+ * @example
+ * studentValid(inputWith({ id: { type: "resident", number: "110105194912310021" } }))[0]?.code //=> "id.checksum"
+ */
+export const studentValid: Guard = (input) => {
+  const reg = rec(input.registration);
+  const batch = rec(reg?.batch);
+  // A batch without a readable registration date is reported by `windowOpen` / `parseRegistration`;
+  // here it only means the age rule is evaluated today.
+  const options = isIsoDate(batch?.registrationDate)
+    ? { ...input.options, batch: batch as unknown as Batch }
+    : input.options;
+  return prefixFindings(validateStudent(reg?.student, options).findings, ["student"]);
+};
+
+/**
+ * The origin is a valid name of three levels (3.3): `validateOrigin` on `student.origin.value`,
+ * findings at `["student", "origin", "value"]`. Staging locks the origin (3.3.4), so it must be
+ * right before.
+ * @example
+ * originValid(inputWith({ origin: { value: "河北省石家庄市", reviewed: true } }))[0]?.code //=> "origin.levels"
+ */
+export const originValid: Guard = (input) => {
+  const value = rec(rec(rec(input.registration)?.student)?.origin)?.value;
+  return prefixFindings(validateOrigin(value, input.options).findings, ["student", "origin", "value"]);
+};
+
+/**
+ * The certificate number's findings for a registration (2.2): the format, and agreement with the
+ * batch's school code, the year of its graduation date and the student's level (01 doctor, 02
+ * master). Paths relative to the number. Expectations that the registration cannot supply (a
+ * malformed batch) are left out rather than thrown on.
+ */
+export function checkCertificateNumber(
+  registration: Registration,
+  number: unknown,
+  options: LocaleOptions,
+): Finding[] {
+  const reg = rec(registration);
+  const batch = rec(reg?.batch);
+  const expect: { schoolCode?: string; year?: number; level?: "doctor" | "master" } = {};
+  const schoolCode = batch?.schoolCode;
+  if (typeof schoolCode === "string" && /^\d{5}$/.test(schoolCode)) expect.schoolCode = schoolCode;
+  const graduationDate = batch?.graduationDate;
+  if (isIsoDate(graduationDate)) expect.year = Number(graduationDate.slice(0, 4));
+  const level = rec(reg?.student)?.degreeLevel;
+  if (level === "doctor" || level === "master") expect.level = level;
+  return validateCertificateNumber(number as string, expect, options).findings;
+}
+
+/**
+ * The certificate number of a `certify` event is valid for the batch (2.2): school code
+ * (`certificate.school`), the year of the graduation date (`certificate.year`), the student's level
+ * (`certificate.level`), 18 digits (`certificate.format`). Findings at `["certificateNumber"]`.
+ * @example
+ * certificateNumberValid({ ...input, event: { type: "certify", certificateNumber: "144301202201000001" } })[0]?.code
+ * //=> "certificate.level"  (for a master's student)
+ */
+export const certificateNumberValid: Guard = (input) => {
+  if (input.event.type !== "certify") return [];
+  return prefixFindings(
+    checkCertificateNumber(input.registration, input.event.certificateNumber, input.options),
+    ["certificateNumber"],
+  );
+};

@@ -1,3 +1,4 @@
+export { checkRegistration } from "./check.js";
 export { certificateNumberValid, originValid, studentValid } from "./field-guards.js";
 export {
   applicationFormPresent,
@@ -19,6 +20,7 @@ export {
   windowOpen,
 } from "./guards.js";
 export { can, createRegistration, transition } from "./machine.js";
+export { parseRegistration, RegistrationSchema } from "./parse.js";
 export { eventTypes, isEventType, type TransitionRule, transitionTable } from "./table.js";
 export {
   type EventType,

@@ -80,7 +80,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Findings keyed by code and path: two guards reporting the same fact report it once. */
-function dedupe(findings: Finding[]): Finding[] {
+export function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
     const key = `${f.code}\u0000${JSON.stringify(f.path)}`;
@@ -181,9 +181,9 @@ function evaluate(registration: Registration, event: RegistrationEvent, r: Resol
   return { findings, next };
 }
 
-/** Full-width digits folded and spaces trimmed, as the certificate validator reads the number. */
+/** Full-width digits folded and every space removed, as `validateCertificateNumber` reads the number. */
 export function normalizeCertificateNumber(n: unknown): string {
-  return typeof n === "string" ? foldFullWidth(n).trim() : String(n);
+  return typeof n === "string" ? foldFullWidth(n).replace(/\s+/gu, "") : String(n);
 }
 
 /** Only the event's own fields go into the history, whatever else the caller's object carries. */

@@ -53,7 +53,11 @@ const originActors = {
   "withdraw-origin-review": ["unit-staff"],
 } as const;
 
-function tampered(path: (string | number)[], params: Record<string, unknown>, options: LocaleOptions): Finding {
+function tampered(
+  path: (string | number)[],
+  params: Record<string, unknown>,
+  options: LocaleOptions,
+): Finding {
   return finding("registration.tampered", path, params, options);
 }
 
@@ -74,7 +78,11 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
         out.push(
           tampered(
             ["history", i],
-            { event: type, expected: { from: state, to: state === rule.from ? rule.to : null, actor: rule.actor }, received: { from: h.from, to: h.to, actor: h.actor } },
+            {
+              event: type,
+              expected: { from: state, to: state === rule.from ? rule.to : null, actor: rule.actor },
+              received: { from: h.from, to: h.to, actor: h.actor },
+            },
             options,
           ),
         );
@@ -83,18 +91,23 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
       state = h.to;
       if (h.event.type === "stage") conclusion = h.event.conclusion;
       else if (h.event.type === "unstage") conclusion = undefined;
-      else if (h.event.type === "certify") certificateNumber = normalizeCertificateNumber(h.event.certificateNumber);
+      else if (h.event.type === "certify")
+        certificateNumber = normalizeCertificateNumber(h.event.certificateNumber);
       return;
     }
-    // Origin events keep the state (3.3): from and to are the state they happened in, and once
-    // staged the origin can no longer be edited or its review withdrawn (3.3.4).
+    // Origin events keep the state (3.3): from and to are the state they happened in, and only a
+    // draft's origin can change: staging or submitting locks it (3.3.4).
     const allowed: readonly string[] = originActors[type];
-    const locked = state !== "draft" && type !== "review-origin";
+    const locked = state !== "draft";
     if (h.from !== state || h.to !== state || !allowed.includes(h.actor) || locked) {
       out.push(
         tampered(
           ["history", i],
-          { event: type, expected: { from: state, to: state, actor: allowed }, received: { from: h.from, to: h.to, actor: h.actor } },
+          {
+            event: type,
+            expected: { from: state, to: state, actor: allowed },
+            received: { from: h.from, to: h.to, actor: h.actor },
+          },
           options,
         ),
       );
@@ -103,11 +116,17 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
   });
   if (state !== reg.state) out.push(tampered(["state"], { expected: state, received: reg.state }, options));
   if (conclusion !== reg.conclusion) {
-    out.push(tampered(["conclusion"], { expected: conclusion ?? null, received: reg.conclusion ?? null }, options));
+    out.push(
+      tampered(["conclusion"], { expected: conclusion ?? null, received: reg.conclusion ?? null }, options),
+    );
   }
   if (certificateNumber !== reg.certificateNumber) {
     out.push(
-      tampered(["certificateNumber"], { expected: certificateNumber ?? null, received: reg.certificateNumber ?? null }, options),
+      tampered(
+        ["certificateNumber"],
+        { expected: certificateNumber ?? null, received: reg.certificateNumber ?? null },
+        options,
+      ),
     );
   }
   return out;
@@ -129,12 +148,17 @@ export function parseRegistration(input: unknown, options?: LocaleOptions): Resu
   const parsed = RegistrationSchema.safeParse(input);
   if (!parsed.success) {
     const findings = zodFindings(parsed.error, opts);
-    return { ok: false, findings: findings.length > 0 ? findings : [finding("schema.invalid", [], undefined, opts)] };
+    return {
+      ok: false,
+      findings: findings.length > 0 ? findings : [finding("schema.invalid", [], undefined, opts)],
+    };
   }
   const reg = parsed.data as Registration;
   const findings = replay(reg, opts);
   if (reg.state === "certified" && reg.certificateNumber !== undefined) {
-    findings.push(...prefixFindings(checkCertificateNumber(reg, reg.certificateNumber, opts), ["certificateNumber"]));
+    findings.push(
+      ...prefixFindings(checkCertificateNumber(reg, reg.certificateNumber, opts), ["certificateNumber"]),
+    );
   }
   return toResult(reg, findings);
 }

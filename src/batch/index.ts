@@ -1,0 +1,3 @@
+export { checkBatch } from "./check.js";
+export { type RegistrationForm, validateRegistrationForm } from "./form.js";
+export { type BatchSummary, summarizeBatch } from "./summary.js";
