@@ -3,7 +3,11 @@ export function renderDivisions(
   pca: readonly {
     code: string;
     name: string;
-    children?: readonly { code: string; name: string; children?: readonly { code: string; name: string }[] }[];
+    children?: readonly {
+      code: string;
+      name: string;
+      children?: readonly { code: string; name: string }[];
+    }[];
   }[],
   version: string,
 ): string;

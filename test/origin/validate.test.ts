@@ -11,7 +11,8 @@ describe("validateOrigin: every unit of the table in full form (3.3)", () => {
     const failures: string[] = [];
     for (const u of units) {
       const r = validateOrigin(u.normalized);
-      if (!r.ok || r.value.code !== u.code || r.value.normalized !== u.normalized) failures.push(u.normalized);
+      if (!r.ok || r.value.code !== u.code || r.value.normalized !== u.normalized)
+        failures.push(u.normalized);
     }
     expect(failures).toEqual([]);
   });
@@ -29,7 +30,10 @@ describe("validateOrigin: every unit of the table in full form (3.3)", () => {
 
 describe("validateOrigin: the value on success", () => {
   it.each([
-    ["河北省石家庄市正定县", { code: "130123", province: "河北省", prefecture: "石家庄市", county: "正定县" }],
+    [
+      "河北省石家庄市正定县",
+      { code: "130123", province: "河北省", prefecture: "石家庄市", county: "正定县" },
+    ],
     ["北京市海淀区", { code: "110108", province: "北京市", county: "海淀区" }],
     ["重庆市城口县", { code: "500229", province: "重庆市", county: "城口县" }],
     ["河南省济源市", { code: "419001", province: "河南省", county: "济源市" }],
@@ -39,7 +43,10 @@ describe("validateOrigin: the value on success", () => {
     ["新疆维吾尔自治区石河子市", { code: "659001", province: "新疆维吾尔自治区", county: "石河子市" }],
     ["广东省东莞市", { code: "441900", province: "广东省", prefecture: "东莞市" }],
     ["甘肃省嘉峪关市", { code: "620200", province: "甘肃省", prefecture: "嘉峪关市" }],
-    ["山西省太原市万柏林区", { code: "140109", province: "山西省", prefecture: "太原市", county: "万柏林区" }],
+    [
+      "山西省太原市万柏林区",
+      { code: "140109", province: "山西省", prefecture: "太原市", county: "万柏林区" },
+    ],
     ["香港特别行政区", { code: "810000", province: "香港特别行政区" }],
   ])("%s is complete (3.3)", (input, expected) => {
     expect(validateOrigin(input)).toEqual({
@@ -145,7 +152,11 @@ describe("validateOrigin: wrong forms (3.3)", () => {
 
   it("never throws and gives exactly one origin finding for any string (3.3)", () => {
     const names = getTable().divisions.map((d) => d.name);
-    const piece = fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 4 }), fc.constantFrom("市辖区", "县", " "));
+    const piece = fc.oneof(
+      fc.constantFrom(...names),
+      fc.string({ maxLength: 4 }),
+      fc.constantFrom("市辖区", "县", " "),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 5 }), (parts) => {
         const r = validateOrigin(parts.join(""));

@@ -1,0 +1,282 @@
+import { XueliError } from "../core/error.js";
+import { type Finding, finding, prefixFindings, type Result } from "../core/result.js";
+import { toInstant } from "../core/time.js";
+import type { Student } from "../entities/student.js";
+import { type LocaleOptions, resolveLocale } from "../i18n/index.js";
+import {
+  type HistoryEntry,
+  type OriginEvent,
+  type Registration,
+  type Role,
+  roles,
+  type TransitionContext,
+} from "../registration/types.js";
+import { validateOrigin } from "./validate.js";
+
+/**
+ * The origin review workflow (3.3.1–3.3.4). The origin of a draft registration is edited by the
+ * student or the unit's staff while it is not reviewed (未复核, 3.3.1); once reviewed (已复核) the
+ * staff must withdraw the review before anyone edits it (3.3.2), and review it again after the
+ * correction (3.3.3). Staging or submitting locks it (3.3.4). Every accepted step appends a
+ * history entry and returns a new registration; the input is never changed.
+ */
+
+const OPEN = ["student", "unit-staff"] as const satisfies readonly Role[];
+const ORIGIN_PATH = ["student", "origin"];
+const VALUE_PATH = ["student", "origin", "value"];
+
+/** The value stored for an edit: the normalized form when valid, otherwise what was typed. */
+function storedValue(value: string): string {
+  const r = validateOrigin(value);
+  return r.ok ? r.value.normalized : value;
+}
+
+/**
+ * The student after one origin history event: the one implementation shared by the workflow and by
+ * the replay of a serialized registration. Pure; applies the event without checking who may send
+ * it (the workflow checks that before).
+ * - `edit-origin`: `origin = { value, reviewed: false }`, the value normalized when it is valid;
+ * - `review-origin`: `reviewed: true`, the value normalized when it is valid;
+ * - `withdraw-origin-review`: `reviewed: false`.
+ *
+ * @example
+ * applyOriginEvent(student, { type: "edit-origin", value: "北京市 海淀区" }).origin
+ * //=> { value: "北京市海淀区", reviewed: false }
+ */
+export function applyOriginEvent(student: Student, event: OriginEvent): Student {
+  switch (event.type) {
+    case "edit-origin":
+      return { ...student, origin: { value: storedValue(event.value), reviewed: false } };
+    case "review-origin":
+      return { ...student, origin: { value: storedValue(student.origin.value), reviewed: true } };
+    case "withdraw-origin-review":
+      return { ...student, origin: { value: student.origin.value, reviewed: false } };
+  }
+}
+
+interface Step {
+  at: string;
+  actor: Role;
+  options: LocaleOptions;
+}
+
+/** The context is the caller's code, not data: a bad one is a programmer error (`XueliError`). */
+function resolveStep(context: unknown): Step {
+  if (typeof context !== "object" || context === null) {
+    throw new XueliError("context.invalid", "context must be an object { at, actor }");
+  }
+  const c = context as Partial<TransitionContext>;
+  const at = toInstant(c.at);
+  if (at === undefined) {
+    throw new XueliError(
+      "context.at",
+      `context.at must be a valid Date or an ISO 8601 string with an offset, got ${String(c.at)}`,
+    );
+  }
+  if (typeof c.actor !== "string" || !(roles as readonly string[]).includes(c.actor)) {
+    throw new XueliError(
+      "context.actor",
+      `context.actor must be one of ${roles.join(", ")}, got ${String(c.actor)}`,
+    );
+  }
+  return {
+    at: typeof c.at === "string" ? c.at.trim() : at.toISOString(),
+    actor: c.actor as Role,
+    options: { locale: resolveLocale(c.locale !== undefined ? { locale: c.locale } : undefined) },
+  };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A registration whose origin can be read; anything else is bad data: `schema.invalid`. */
+function shapeFindings(registration: unknown, options: LocaleOptions): Finding[] {
+  if (!isRecord(registration)) return [finding("schema.invalid", [], { expected: "Registration" }, options)];
+  if (!Array.isArray(registration.history)) {
+    return [finding("schema.invalid", ["history"], { expected: "array" }, options)];
+  }
+  const origin = isRecord(registration.student) ? registration.student.origin : undefined;
+  if (!isRecord(origin) || typeof origin.value !== "string" || typeof origin.reviewed !== "boolean") {
+    return [
+      finding("schema.invalid", ORIGIN_PATH, { expected: "{ value: string, reviewed: boolean }" }, options),
+    ];
+  }
+  return [];
+}
+
+/** Staging or submitting locks the origin (3.3.4): nothing changes it outside `draft`. */
+function lockFindings(registration: Registration, event: OriginEvent["type"], options: LocaleOptions) {
+  return registration.state === "draft"
+    ? []
+    : [finding("origin.locked", ORIGIN_PATH, { event, state: registration.state }, options)];
+}
+
+function record(registration: Registration, event: OriginEvent, step: Step): Registration {
+  const entry: HistoryEntry = {
+    event,
+    from: registration.state,
+    to: registration.state,
+    at: step.at,
+    actor: step.actor,
+  };
+  return {
+    ...registration,
+    student: applyOriginEvent(registration.student, event),
+    history: [...registration.history, entry],
+  };
+}
+
+/**
+ * Edits the origin (3.3.1): the student or the unit's staff, in a draft whose origin is not
+ * reviewed. Refused with `origin.locked` (staged or submitted, 3.3.4), `transition.role` (the
+ * student office) or `origin.review-first` (reviewed: the staff withdraw the review first, 3.3.2).
+ *
+ * An edit to an invalid origin is still recorded, as the platform saves what is typed: the result
+ * is then `{ ok: false, value: <the new registration>, findings: <origin.* at student.origin.value> }`,
+ * and the origin cannot be reviewed until it is corrected. A refused edit has no `value`.
+ * Throws `XueliError` only for a bad `context` (an `at` that is not a Date or an ISO string with an
+ * offset, an unknown actor).
+ *
+ * @example
+ * const r = editOrigin(registration, "河北省 石家庄市 正定县",
+ *   { at: "2022-05-20T10:00:00+08:00", actor: "student" });
+ * r.ok && r.value.student.origin //=> { value: "河北省石家庄市正定县", reviewed: false }
+ * r.ok && r.value.history.at(-1)
+ * //=> { event: { type: "edit-origin", value: "河北省 石家庄市 正定县" }, from: "draft", to: "draft",
+ * //     at: "2022-05-20T10:00:00+08:00", actor: "student" }
+ */
+export function editOrigin(
+  registration: Registration,
+  value: string,
+  context: TransitionContext,
+): Result<Registration> {
+  const step = resolveStep(context);
+  const { options } = step;
+  const shape = shapeFindings(registration, options);
+  if (shape.length > 0) return { ok: false, findings: shape };
+  const locked = lockFindings(registration, "edit-origin", options);
+  if (locked.length > 0) return { ok: false, findings: locked };
+  if (!(OPEN as readonly Role[]).includes(step.actor)) {
+    return {
+      ok: false,
+      findings: [
+        finding(
+          "transition.role",
+          [],
+          { event: "edit-origin", expected: [...OPEN], received: step.actor },
+          options,
+        ),
+      ],
+    };
+  }
+  if (registration.student.origin.reviewed) {
+    return {
+      ok: false,
+      findings: [finding("origin.review-first", [...ORIGIN_PATH, "reviewed"], {}, options)],
+    };
+  }
+  const check = validateOrigin(value, options);
+  const findings = prefixFindings(check.findings, VALUE_PATH);
+  // A value that is not a string cannot be stored in the origin field: refused, not recorded.
+  if (typeof value !== "string") return { ok: false, findings };
+  const next = record(registration, { type: "edit-origin", value }, step);
+  return check.ok ? { ok: true, value: next, findings } : { ok: false, value: next, findings };
+}
+
+/**
+ * Reviews the origin (复核, 3.3.3): only the unit's staff (`origin.reviewer` otherwise), only a
+ * valid origin (its `origin.*` findings otherwise, at `student.origin.value`), only in a draft
+ * (`origin.locked`, 3.3.4); an origin already reviewed gives `transition.illegal`. The reviewed
+ * value is stored in its normalized form.
+ *
+ * @example
+ * reviewOrigin(registration, { at: "2022-05-21T09:00:00+08:00", actor: "unit-staff" })
+ * //=> { ok: true, value: { …, student: { …, origin: { value: "北京市海淀区", reviewed: true } } }, findings: [] }
+ * reviewOrigin(registration, { at: "2022-05-21T09:00:00+08:00", actor: "student" }).findings[0]?.code
+ * //=> "origin.reviewer"
+ */
+export function reviewOrigin(registration: Registration, context: TransitionContext): Result<Registration> {
+  const step = resolveStep(context);
+  const { options } = step;
+  const shape = shapeFindings(registration, options);
+  if (shape.length > 0) return { ok: false, findings: shape };
+  const locked = lockFindings(registration, "review-origin", options);
+  if (locked.length > 0) return { ok: false, findings: locked };
+  if (step.actor !== "unit-staff") {
+    return {
+      ok: false,
+      findings: [
+        finding(
+          "origin.reviewer",
+          [],
+          { event: "review-origin", expected: "unit-staff", received: step.actor },
+          options,
+        ),
+      ],
+    };
+  }
+  if (registration.student.origin.reviewed) {
+    return {
+      ok: false,
+      findings: [
+        finding(
+          "transition.illegal",
+          [...ORIGIN_PATH, "reviewed"],
+          { event: "review-origin", expected: false, received: true },
+          options,
+        ),
+      ],
+    };
+  }
+  const check = validateOrigin(registration.student.origin.value, options);
+  if (!check.ok) return { ok: false, findings: prefixFindings(check.findings, VALUE_PATH) };
+  return { ok: true, value: record(registration, { type: "review-origin" }, step), findings: [] };
+}
+
+/**
+ * Withdraws the review (取消复核, 3.3.2) so that the student or the staff may edit again: only the
+ * unit's staff (`origin.reviewer` otherwise), only in a draft (`origin.locked`, 3.3.4), only a
+ * reviewed origin (`transition.illegal` otherwise).
+ *
+ * @example
+ * withdrawOriginReview(reviewed, { at: "2022-05-22T09:00:00+08:00", actor: "unit-staff" }).value
+ *   ?.student.origin.reviewed //=> false
+ */
+export function withdrawOriginReview(
+  registration: Registration,
+  context: TransitionContext,
+): Result<Registration> {
+  const step = resolveStep(context);
+  const { options } = step;
+  const shape = shapeFindings(registration, options);
+  if (shape.length > 0) return { ok: false, findings: shape };
+  const locked = lockFindings(registration, "withdraw-origin-review", options);
+  if (locked.length > 0) return { ok: false, findings: locked };
+  if (step.actor !== "unit-staff") {
+    return {
+      ok: false,
+      findings: [
+        finding(
+          "origin.reviewer",
+          [],
+          { event: "withdraw-origin-review", expected: "unit-staff", received: step.actor },
+          options,
+        ),
+      ],
+    };
+  }
+  if (!registration.student.origin.reviewed) {
+    return {
+      ok: false,
+      findings: [
+        finding(
+          "transition.illegal",
+          [...ORIGIN_PATH, "reviewed"],
+          { event: "withdraw-origin-review", expected: true, received: false },
+          options,
+        ),
+      ],
+    };
+  }
+  return { ok: true, value: record(registration, { type: "withdraw-origin-review" }, step), findings: [] };
+}
