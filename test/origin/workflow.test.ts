@@ -31,7 +31,14 @@ function student(origin: { value: string; reviewed: boolean }): Student {
     admissionYear: 2019,
     origin,
     photo: { uploaded: true },
-    study: { creditsComplete: true, requiredSegmentsComplete: true, thesisComplete: true, defense: "passed" },
+    study: {
+      creditsComplete: true,
+      requiredSegmentsComplete: true,
+      thesisComplete: true,
+      defense: "passed",
+      withinMaxStudyPeriod: true,
+      degreeCertificateExpected: true,
+    },
   };
 }
 
