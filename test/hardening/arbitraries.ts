@@ -2,12 +2,40 @@
 // can hand a validator. Keys like `__proto__` and `constructor` are own properties here (as
 // JSON.parse makes them), which is how prototype pollution reaches a library.
 import fc from "fast-check";
-import type { Finding } from "../../src/index.js";
 
 /** Keys that have broken libraries before, mixed with the field names our entities use. */
 export const dangerousKey = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "then", "toJSON", "length") },
-  { weight: 2, arbitrary: fc.constantFrom("id", "number", "type", "value", "origin", "photo", "study", "name", "state", "history", "student", "batch") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "__proto__",
+      "constructor",
+      "prototype",
+      "toString",
+      "valueOf",
+      "hasOwnProperty",
+      "then",
+      "toJSON",
+      "length",
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "id",
+      "number",
+      "type",
+      "value",
+      "origin",
+      "photo",
+      "study",
+      "name",
+      "state",
+      "history",
+      "student",
+      "batch",
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 8 }) },
 );
 
@@ -50,8 +78,31 @@ export const hostile: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 20 }) },
   { weight: 2, arbitrary: trickyString },
-  { weight: 1, arbitrary: fc.oneof(fc.double(), fc.integer(), fc.bigInt(), fc.boolean(), fc.constant(null), fc.constant(undefined)) },
-  { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, Symbol("s"), () => 1, new Date(Number.NaN), new Date(0), /x/) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.bigInt(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      -0,
+      1e21,
+      Symbol("s"),
+      () => 1,
+      new Date(Number.NaN),
+      new Date(0),
+      /x/,
+    ),
+  },
   {
     weight: 3,
     arbitrary: fc.anything({
@@ -82,7 +133,7 @@ export function replaceAt(base: unknown, path: readonly (string | number)[], val
   // An array gets only index edits: "length" and friends are not data a parser is handed.
   if (Array.isArray(base) && typeof head !== "number") return base;
   const src = base as Record<string | number, unknown>;
-  const copy: Record<string | number, unknown> = Array.isArray(base) ? [...base] : { ...src };
+  const copy = (Array.isArray(base) ? [...base] : { ...src }) as Record<string | number, unknown>;
   // defineProperty: an own "__proto__" key, as JSON.parse would make it, never a prototype change.
   Object.defineProperty(copy, head, {
     value: replaceAt(src?.[head], rest, value),
@@ -97,7 +148,8 @@ export function replaceAt(base: unknown, path: readonly (string | number)[], val
 export function pathsOf(data: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
   if (typeof data === "object" && data !== null) {
-    for (const [k, v] of Object.entries(data)) out.push(...pathsOf(v, [...prefix, Array.isArray(data) ? Number(k) : k]));
+    for (const [k, v] of Object.entries(data))
+      out.push(...pathsOf(v, [...prefix, Array.isArray(data) ? Number(k) : k]));
   }
   return out;
 }
@@ -115,7 +167,8 @@ export function mutated(base: unknown): fc.Arbitrary<unknown> {
   );
   return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => {
     let out = base;
-    for (const [path, extraKey, value] of edits) out = replaceAt(out, extraKey === null ? path : [...path, extraKey], value);
+    for (const [path, extraKey, value] of edits)
+      out = replaceAt(out, extraKey === null ? path : [...path, extraKey], value);
     return out;
   });
 }
@@ -129,10 +182,12 @@ export function assertResult(r: unknown): void {
   if (typeof res.ok !== "boolean") throw new Error("Result.ok is not a boolean");
   if (!Array.isArray(res.findings)) throw new Error("Result.findings is not an array");
   let errors = 0;
-  for (const f of res.findings as Finding[]) {
-    if (typeof f.code !== "string" || f.code === "") throw new Error(`finding without code: ${JSON.stringify(f)}`);
+  for (const f of res.findings as { code: unknown; severity: unknown; message: unknown; path: unknown }[]) {
+    if (typeof f.code !== "string" || f.code === "")
+      throw new Error(`finding without code: ${JSON.stringify(f)}`);
     if (!SEVERITIES.has(f.severity)) throw new Error(`finding ${f.code} has severity ${String(f.severity)}`);
-    if (typeof f.message !== "string" || f.message === "") throw new Error(`finding ${f.code} has no message`);
+    if (typeof f.message !== "string" || f.message === "")
+      throw new Error(`finding ${f.code} has no message`);
     if (!Array.isArray(f.path)) throw new Error(`finding ${f.code} has no path`);
     if (f.severity === "error") errors++;
   }

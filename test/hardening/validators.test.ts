@@ -27,7 +27,12 @@ const staged = (() => {
   return r.value;
 })();
 const registrationJson = JSON.parse(JSON.stringify(staged)) as unknown;
-const form = { signedBy: "审核人", seal: { kind: "institute" }, uploadedAt: "2022-06-09T10:00:00+08:00", headCount: 1 };
+const form = {
+  signedBy: "审核人",
+  seal: { kind: "institute" },
+  uploadedAt: "2022-06-09T10:00:00+08:00",
+  headCount: 1,
+};
 
 /**
  * Each data argument of each exported validator, fuzzed in turn while the other arguments stay
@@ -42,27 +47,80 @@ interface Target {
 }
 
 const targets: Target[] = [
-  { name: "validateIdNumber", label: "input", call: (x) => fn("validateIdNumber")(x), near: "11010519491231002X" },
-  { name: "validateIdNumber", label: "input, type passport", call: (x) => fn("validateIdNumber")(x, { type: "passport" }) },
+  {
+    name: "validateIdNumber",
+    label: "input",
+    call: (x) => fn("validateIdNumber")(x),
+    near: "11010519491231002X",
+  },
+  {
+    name: "validateIdNumber",
+    label: "input, type passport",
+    call: (x) => fn("validateIdNumber")(x, { type: "passport" }),
+  },
   { name: "validateName", label: "input", call: (x) => fn("validateName")(x), near: "阿依古丽·买买提" },
   { name: "validateEthnicity", label: "input", call: (x) => fn("validateEthnicity")(x), near: "汉族" },
-  { name: "validateOrigin", label: "input", call: (x) => fn("validateOrigin")(x), near: "河北省石家庄市正定县" },
+  {
+    name: "validateOrigin",
+    label: "input",
+    call: (x) => fn("validateOrigin")(x),
+    near: "河北省石家庄市正定县",
+  },
   {
     name: "validateCertificateNumber",
     label: "input",
     call: (x) => fn("validateCertificateNumber")(x, { schoolCode: "14430", year: 2022, level: "master" }),
     near: "144301202202000001",
   },
-  { name: "validateStudent", label: "input", call: (x) => fn("validateStudent")(x, { batch }), near: student },
+  {
+    name: "validateStudent",
+    label: "input",
+    call: (x) => fn("validateStudent")(x, { batch }),
+    near: student,
+  },
   { name: "defineBatch", label: "input", call: (x) => fn("defineBatch")(x), near: { ...batch } },
   { name: "checkPhoto", label: "bytes", call: (x) => fn("checkPhoto")(x) },
-  { name: "checkPhoto", label: "options.fileName", call: (x) => fn("checkPhoto")(new Uint8Array([0xff, 0xd8, 0xff]), { fileName: x }) },
-  { name: "parseRegistration", label: "input", call: (x) => fn("parseRegistration")(x), near: registrationJson },
-  { name: "checkRegistration", label: "input", call: (x) => fn("checkRegistration")(x), near: registrationJson },
-  { name: "transition", label: "event", call: (x) => fn("transition")(staged, x, staff), near: { type: "submit" } },
-  { name: "can", label: "event", call: (x) => fn("can")(draft(), x, staff), near: { type: "stage", conclusion: "graduation" } },
-  { name: "checkBatch", label: "registrations", call: (x) => fn("checkBatch")(x, batch), near: [registrationJson] },
-  { name: "checkBatch", label: "batch", call: (x) => fn("checkBatch")([registrationJson], x), near: { ...batch } },
+  {
+    name: "checkPhoto",
+    label: "options.fileName",
+    call: (x) => fn("checkPhoto")(new Uint8Array([0xff, 0xd8, 0xff]), { fileName: x }),
+  },
+  {
+    name: "parseRegistration",
+    label: "input",
+    call: (x) => fn("parseRegistration")(x),
+    near: registrationJson,
+  },
+  {
+    name: "checkRegistration",
+    label: "input",
+    call: (x) => fn("checkRegistration")(x),
+    near: registrationJson,
+  },
+  {
+    name: "transition",
+    label: "event",
+    call: (x) => fn("transition")(staged, x, staff),
+    near: { type: "submit" },
+  },
+  {
+    name: "can",
+    label: "event",
+    call: (x) => fn("can")(draft(), x, staff),
+    near: { type: "stage", conclusion: "graduation" },
+  },
+  {
+    name: "checkBatch",
+    label: "registrations",
+    call: (x) => fn("checkBatch")(x, batch),
+    near: [registrationJson],
+  },
+  {
+    name: "checkBatch",
+    label: "batch",
+    call: (x) => fn("checkBatch")([registrationJson], x),
+    near: { ...batch },
+  },
   {
     name: "validateRegistrationForm",
     label: "form",
@@ -75,10 +133,24 @@ const targets: Target[] = [
     call: (x) => fn("validateRegistrationForm")(form, x, batch),
     near: [registrationJson],
   },
-  { name: "validateRegistrationForm", label: "batch", call: (x) => fn("validateRegistrationForm")(form, [], x) },
+  {
+    name: "validateRegistrationForm",
+    label: "batch",
+    call: (x) => fn("validateRegistrationForm")(form, [], x),
+  },
   { name: "determineOrigin", label: "facts", call: (x) => fn("determineOrigin")(x) },
-  { name: "editOrigin", label: "value", call: (x) => fn("editOrigin")(draft(), x, staff), near: "北京市海淀区" },
-  { name: "reviewOrigin", label: "registration", call: (x) => fn("reviewOrigin")(x, staff), near: registrationJson },
+  {
+    name: "editOrigin",
+    label: "value",
+    call: (x) => fn("editOrigin")(draft(), x, staff),
+    near: "北京市海淀区",
+  },
+  {
+    name: "reviewOrigin",
+    label: "registration",
+    call: (x) => fn("reviewOrigin")(x, staff),
+    near: registrationJson,
+  },
 ];
 
 /** Arguments that are the caller's typed state or configuration: a XueliError (only) is allowed. */
@@ -90,8 +162,18 @@ const targetsAllowingXueliError: Target[] = [
     call: (x) => fn("validateCertificateNumber")("144301202202000001", x),
     near: { schoolCode: "14430", year: 2022, level: "master" },
   },
-  { name: "transition", label: "registration", call: (x) => fn("transition")(x, { type: "submit" }, staff), near: registrationJson },
-  { name: "can", label: "registration", call: (x) => fn("can")(x, { type: "stage", conclusion: "graduation" }, staff), near: registrationJson },
+  {
+    name: "transition",
+    label: "registration",
+    call: (x) => fn("transition")(x, { type: "submit" }, staff),
+    near: registrationJson,
+  },
+  {
+    name: "can",
+    label: "registration",
+    call: (x) => fn("can")(x, { type: "stage", conclusion: "graduation" }, staff),
+    near: registrationJson,
+  },
 ];
 
 /** Runs `t` on `x`: a Result (awaited when a promise) that keeps the contract, nothing thrown. */
@@ -102,7 +184,9 @@ async function resultOf(t: Target, x: unknown, allowXueliError = false): Promise
     if (r instanceof Promise) r = await r;
   } catch (e) {
     if (allowXueliError && e instanceof api.XueliError) return;
-    throw new Error(`${t.name} (${t.label}) threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    throw new Error(
+      `${t.name} (${t.label}) threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+    );
   }
   assertResult(r);
   if (!notPolluted()) throw new Error(`${t.name} (${t.label}) polluted Object.prototype`);
@@ -123,7 +207,9 @@ describe("hardening: exported validators never throw on bad data (api.md, Result
     // A new validator-shaped export must join the table above, so it is fuzzed too.
     const shaped = /^(validate|check|define|parse|determine|edit|review|withdraw|transition$|can$)/;
     const covered = new Set([...targets, ...targetsAllowingXueliError].map((t) => t.name));
-    const missing = Object.keys(api).filter((k) => typeof lib[k] === "function" && shaped.test(k) && !covered.has(k));
+    const missing = Object.keys(api).filter(
+      (k) => typeof lib[k] === "function" && shaped.test(k) && !covered.has(k),
+    );
     expect(missing).toEqual([]);
   });
 
