@@ -185,7 +185,8 @@ export function assertResult(r: unknown): void {
   for (const f of res.findings as { code: unknown; severity: unknown; message: unknown; path: unknown }[]) {
     if (typeof f.code !== "string" || f.code === "")
       throw new Error(`finding without code: ${JSON.stringify(f)}`);
-    if (!SEVERITIES.has(f.severity)) throw new Error(`finding ${f.code} has severity ${String(f.severity)}`);
+    if (typeof f.severity !== "string" || !SEVERITIES.has(f.severity))
+      throw new Error(`finding ${f.code} has severity ${String(f.severity)}`);
     if (typeof f.message !== "string" || f.message === "")
       throw new Error(`finding ${f.code} has no message`);
     if (!Array.isArray(f.path)) throw new Error(`finding ${f.code} has no path`);
