@@ -396,7 +396,7 @@ export function photoFixtures() {
   const r = prng(7);
   for (let i = 0; i < random.length; i++) random[i] = (r() * 256) | 0;
   return [
-    { name: "valid", code: null, bytes: valid, fileName: "110101200001011234.jpg" },
+    { name: "valid", code: null, bytes: valid, fileName: "110108200001011237.jpg" },
     {
       name: "valid-exif-dpcm",
       code: null,
@@ -409,8 +409,8 @@ export function photoFixtures() {
     { name: "empty", code: "photo.unreadable", bytes: new Uint8Array(0) },
     { name: "random", code: "photo.unreadable", bytes: random },
     { name: "truncated", code: "photo.unreadable", bytes: valid.slice(0, 20_000) },
-    { name: "png-named-jpg", code: "photo.format", bytes: png(480, 640), fileName: "110101200001011234.jpg" },
-    { name: "heic-named-jpg", code: "photo.format", bytes: heic, fileName: "110101200001011234.jpg" },
+    { name: "png-named-jpg", code: "photo.format", bytes: png(480, 640), fileName: "110108200001011237.jpg" },
+    { name: "heic-named-jpg", code: "photo.format", bytes: heic, fileName: "110108200001011237.jpg" },
     { name: "gif-named-jpg", code: "photo.format", bytes: gif },
     {
       name: "dimensions-small",
@@ -426,12 +426,12 @@ export function photoFixtures() {
     { name: "file-size-small", code: "photo.file-size", bytes: makePhoto({ quality: 65, texture: 0 }) },
     { name: "file-size-large", code: "photo.file-size", bytes: makePhoto({ padTo: 45_000 }) },
     { name: "file-name-person", code: "photo.file-name", bytes: valid, fileName: "张三.jpg" },
-    { name: "file-name-copy", code: "photo.file-name", bytes: valid, fileName: "110101200001011234 (1).jpg" },
+    { name: "file-name-copy", code: "photo.file-name", bytes: valid, fileName: "110108200001011237 (1).jpg" },
     {
       name: "file-name-extension",
       code: "photo.file-name",
       bytes: valid,
-      fileName: "110101200001011234.png",
+      fileName: "110108200001011237.png",
     },
     { name: "quality-low", code: "photo.quality", bytes: makePhoto({ quality: 40, texture: 40 }) },
     {

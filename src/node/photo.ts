@@ -27,7 +27,7 @@ export interface CheckPhotoFileOptions extends Omit<CheckPhotoOptions, "fileName
  * system's error code in `params.reason`; nothing throws but programmer errors.
  *
  * @example
- * await checkPhotoFile("photos/110101200001011234.jpg");
+ * await checkPhotoFile("photos/110108200001011237.jpg");
  * //=> { ok: true, value: { format: "jpeg", width: 480, height: 640, bytes: 25215, dpi: 300, … }, findings: [] }
  * await checkPhotoFile("photos/张三.jpg", { locale: "en" });
  * //=> { ok: false, value: { … }, findings: [{ code: "photo.file-name", path: ["fileName"], … }] }

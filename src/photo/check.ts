@@ -109,7 +109,7 @@ export type { BackgroundOptions, PhotoStudent };
  * bytes. Synchronous, except with `background`, when it returns a Promise.
  *
  * @example
- * const r = checkPhoto(bytes, { fileName: "110101200001011234.jpg" });
+ * const r = checkPhoto(bytes, { fileName: "110108200001011237.jpg" });
  * //=> { ok: true, value: { format: "jpeg", width: 480, height: 640, bytes: 25215, dpi: 300,
  * //     components: 3, bitsPerSample: 8, colorModel: "ycbcr", quality: 85, progressive: false },
  * //     findings: [] }
