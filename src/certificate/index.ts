@@ -2,7 +2,7 @@ import { XueliError } from "../core/error.js";
 import { type Finding, finding, type Result } from "../core/result.js";
 import { foldFullWidth } from "../core/strings.js";
 import { type DegreeLevel, degreeLevels } from "../entities/student.js";
-import type { LocaleOptions } from "../i18n/index.js";
+import { type LocaleOptions, show } from "../i18n/index.js";
 
 /**
  * Level of the 学历证书编号 (digits 11-12): 01 博士研究生 doctor, 02 硕士研究生 master,
@@ -52,19 +52,22 @@ function checkExpect(expect: CertificateExpectation | undefined): void {
   if (typeof expect !== "object" || expect === null) {
     throw new XueliError("option.invalid", "expect must be an object");
   }
-  if (expect.schoolCode !== undefined && !/^\d{5}$/.test(String(expect.schoolCode))) {
+  if (
+    expect.schoolCode !== undefined &&
+    !(typeof expect.schoolCode === "string" && /^\d{5}$/.test(expect.schoolCode))
+  ) {
     throw new XueliError(
       "option.invalid",
-      `expect.schoolCode must be 5 digits, got ${String(expect.schoolCode)}`,
+      `expect.schoolCode must be 5 digits, got ${show(expect.schoolCode)}`,
     );
   }
   if (expect.year !== undefined && !Number.isInteger(expect.year)) {
-    throw new XueliError("option.invalid", `expect.year must be an integer, got ${String(expect.year)}`);
+    throw new XueliError("option.invalid", `expect.year must be an integer, got ${show(expect.year)}`);
   }
   if (expect.level !== undefined && !(degreeLevels as readonly string[]).includes(expect.level)) {
     throw new XueliError(
       "option.invalid",
-      `expect.level must be doctor or master, got ${String(expect.level)}`,
+      `expect.level must be doctor or master, got ${show(expect.level)}`,
     );
   }
 }

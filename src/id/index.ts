@@ -2,7 +2,7 @@ import { XueliError } from "../core/error.js";
 import { type Finding, finding, type Result } from "../core/result.js";
 import { beijingDate, isIsoDate } from "../core/time.js";
 import { type IdType, idTypes } from "../entities/student.js";
-import type { LocaleOptions } from "../i18n/index.js";
+import { type LocaleOptions, show } from "../i18n/index.js";
 
 /** What a valid identity document number tells (证件号码). */
 export interface IdNumberFacts {
@@ -94,7 +94,7 @@ function asOfDayNumber(asOf: Date | string): number {
   if (asOf instanceof Date && !Number.isNaN(asOf.getTime()))
     return Number(beijingDate(asOf).replaceAll("-", ""));
   if (typeof asOf === "string" && isIsoDate(asOf)) return Number(asOf.replaceAll("-", ""));
-  throw new XueliError("option.invalid", `asOf must be a valid Date or YYYY-MM-DD, got ${String(asOf)}`);
+  throw new XueliError("option.invalid", `asOf must be a valid Date or YYYY-MM-DD, got ${show(asOf)}`);
 }
 
 /** True when `s` holds only 0-9 and A-Z: nothing to normalize (the fast path). */
@@ -222,11 +222,11 @@ function formatFailure(
 export function validateIdNumber(input: string, options?: IdNumberOptions): Result<IdNumberFacts> {
   const declared = options?.type;
   if (declared !== undefined && !isIdType(declared)) {
-    throw new XueliError("option.invalid", `Unknown id type: ${String(declared)}`);
+    throw new XueliError("option.invalid", `Unknown id type: ${show(declared)}`);
   }
   const minAge = options?.minAge;
   if (minAge !== undefined && !(Number.isInteger(minAge) && minAge >= 0)) {
-    throw new XueliError("option.invalid", `minAge must be a non-negative integer, got ${String(minAge)}`);
+    throw new XueliError("option.invalid", `minAge must be a non-negative integer, got ${show(minAge)}`);
   }
   if (typeof input !== "string") return formatFailure(input, declared, options);
   // Fast path: an already clean 18-character resident number (the common case of a roster).

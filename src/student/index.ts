@@ -5,7 +5,7 @@ import type { Batch } from "../entities/batch.js";
 import { type IdType, idTypes, type Student, StudentSchema } from "../entities/student.js";
 import { zodFindings } from "../entities/zod-findings.js";
 import { validateEthnicity } from "../ethnicity/index.js";
-import type { LocaleOptions } from "../i18n/index.js";
+import { type LocaleOptions, show } from "../i18n/index.js";
 import { type IdNumberFacts, validateIdNumber } from "../id/index.js";
 import { validateName } from "../name/index.js";
 import { validateOrigin } from "../origin/index.js";
@@ -108,7 +108,7 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
   } catch (e) {
     // A proxy or a getter that throws: the record cannot be read at all.
     findings.push(
-      finding("schema.invalid", [], { detail: e instanceof Error ? e.message : String(e) }, locale),
+      finding("schema.invalid", [], { detail: e instanceof Error ? e.message : show(e) }, locale),
     );
     return { ok: false, findings };
   }
