@@ -80,12 +80,10 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
   // First pass: classify code points; a name is Han-script when it holds any Han character.
   const cps: number[] = [];
   let han = false;
-  let latin = false;
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
     cps.push(c);
     if (isHan(c)) han = true;
-    else if (isLatin(c)) latin = true;
   }
 
   const bad = new Set<string>();
@@ -132,9 +130,10 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
   } else if (han && (out.startsWith(MIDDLE_DOT) || out.endsWith(MIDDLE_DOT) || out.includes("··"))) {
     // The dot separates the parts of a minority name: never first, last or doubled.
     findings.push(finding("name.characters", [], { received: out, reason: "dot" }, options));
-  } else if (!han && latin === false) {
-    // Only separators (e.g. "-" or "'"): no letter at all.
-    findings.push(finding("name.characters", [], { received: out }, options));
+  } else if (!han && !isLatin(out.codePointAt(0) ?? 0)) {
+    // A Latin name starts with a letter: not with a hyphen, an apostrophe or a dot (nor is it
+    // made of those alone).
+    findings.push(finding("name.characters", [], { received: out, reason: "separator" }, options));
   }
   if (extraSpace)
     findings.push(finding("name.whitespace", [], { received: input, suggestion: out }, options));

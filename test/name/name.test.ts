@@ -58,7 +58,20 @@ describe("validateName (3.1)", () => {
     for (const n of ["·买买提", "阿依古丽·", "阿依古丽··买买提"]) {
       expect(validateName(n).findings[0]?.params?.reason, n).toBe("dot");
     }
-    expect(codes(validateName("-'"))).toEqual(["name.characters"]);
+    for (const n of ["-'", "-John", "'Smith", ".J"]) {
+      expect(validateName(n).findings[0]?.params?.reason, n).toBe("separator");
+    }
+  });
+
+  it("property: any run of Han characters, with single dots between parts, is accepted unchanged", () => {
+    const hanChar = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCodePoint(c));
+    const part = fc.array(hanChar, { minLength: 1, maxLength: 4 }).map((a) => a.join(""));
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), (parts) => {
+        const n = parts.join("·");
+        expect(validateName(n)).toEqual({ ok: true, value: { normalized: n }, findings: [] });
+      }),
+    );
   });
 
   it("refuses an empty name with name.empty", () => {
