@@ -22,6 +22,8 @@ const CHROMA = [
   99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
 ];
 
+const OFFSETS = [0, -1, 1, -2, 2, -3, 3];
+
 function at(b: Uint8Array, offset: number, wide: boolean, k: number): number {
   return wide
     ? ((b[offset + 2 * k] as number) << 8) | (b[offset + 2 * k + 1] as number)
@@ -74,14 +76,18 @@ export function estimateQuality(
     estimate = scale <= 100 ? (200 - scale) / 2 : 5000 / scale;
   }
   const centre = Math.min(100, Math.max(1, Math.round(estimate)));
+  // Try the centre first, then outwards; an exact match (an IJG encoder's own setting) ends the search.
   let best = centre;
   let bestErr = Number.POSITIVE_INFINITY;
-  for (let q = Math.max(1, centre - 3); q <= Math.min(100, centre + 3); q++) {
+  for (const d of OFFSETS) {
+    const q = centre + d;
+    if (q < 1 || q > 100) continue;
     let err = mismatch(b, lumaOffset, lumaWide, LUMA, q);
-    if (chromaOffset >= 0) err += mismatch(b, chromaOffset, chromaWide, CHROMA, q);
-    if (err < bestErr || (err === bestErr && Math.abs(q - estimate) < Math.abs(best - estimate))) {
+    if (chromaOffset >= 0 && err < bestErr) err += mismatch(b, chromaOffset, chromaWide, CHROMA, q);
+    if (err < bestErr) {
       best = q;
       bestErr = err;
+      if (err === 0) break;
     }
   }
   return best;
