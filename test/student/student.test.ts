@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type StudentInput, ucas2022Batch3, validateStudent } from "../../src/index.js";
 import { makeLegacyId, makeResidentId } from "../helpers/ids.js";
@@ -225,6 +226,29 @@ describe("validateStudent (3.1)", () => {
       expect(r.findings.every((f) => typeof f.message === "string" && f.clause === "3.1")).toBe(true);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
+  });
+
+  it("property: anything at all, or a student with any one field replaced, gives a Result", () => {
+    const keys = ["name", "sex", "ethnicity", "id", "origin", "study", "photo", "admissionYear", "__proto__"];
+    fc.assert(
+      fc.property(
+        fc.anything({ withNullPrototype: true, withObjectString: true, withMap: true, withSet: true }),
+        fc.constantFrom(...keys),
+        (junk, key) => {
+          for (const input of [
+            junk,
+            { ...student(), [key]: junk },
+            { ...student(), id: { type: "resident", number: junk } },
+          ]) {
+            const r = validateStudent(input, { batch });
+            expect(r.ok).toBe(!r.findings.some((f) => f.severity === "error"));
+            for (const f of r.findings) expect(typeof f.message).toBe("string");
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
     expect(Object.prototype).not.toHaveProperty("polluted");
   });
 
