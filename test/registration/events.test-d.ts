@@ -1,0 +1,63 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  can,
+  createRegistration,
+  type HistoryEntry,
+  type Registration,
+  type RegistrationEvent,
+  type Result,
+  type Role,
+  type State,
+  type Student,
+  transition,
+  transitionTable,
+  ucas2022Batch3,
+} from "../../src/index.js";
+
+declare const student: Student;
+const reg = createRegistration(student, ucas2022Batch3);
+const ctx = { at: "2022-06-01T10:00:00+08:00", actor: "unit-staff" } as const;
+
+describe("the state machine's types (2)", () => {
+  it("accepts the four events with their payloads", () => {
+    expectTypeOf(transition(reg, { type: "stage", conclusion: "graduation" }, ctx)).toEqualTypeOf<
+      Result<Registration>
+    >();
+    expectTypeOf(can(reg, { type: "submit" }, ctx)).toEqualTypeOf<Result<void>>();
+    expectTypeOf<RegistrationEvent["type"]>().toEqualTypeOf<"stage" | "unstage" | "submit" | "certify">();
+    expectTypeOf<State>().toEqualTypeOf<"draft" | "staged" | "submitted" | "certified">();
+    expectTypeOf<Role>().toEqualTypeOf<"student" | "unit-staff" | "student-office">();
+    expectTypeOf<HistoryEntry["at"]>().toEqualTypeOf<string>();
+    expectTypeOf(transitionTable.submit.to).toEqualTypeOf<"submitted">();
+  });
+
+  it("does not compile an unknown event type", () => {
+    // @ts-expect-error "approve" is not an event
+    transition(reg, { type: "approve" }, ctx);
+    // @ts-expect-error "reject" is not an event
+    can(reg, { type: "reject" }, ctx);
+  });
+
+  it("does not compile an event without its payload or with a wrong one", () => {
+    // @ts-expect-error stage needs a conclusion
+    transition(reg, { type: "stage" }, ctx);
+    // @ts-expect-error "degree" is not a conclusion
+    transition(reg, { type: "stage", conclusion: "degree" }, ctx);
+    // @ts-expect-error certify needs a certificate number
+    transition(reg, { type: "certify" }, ctx);
+  });
+
+  it("does not compile an unknown role or a context without one", () => {
+    // @ts-expect-error "dean" is not a role
+    transition(reg, { type: "submit" }, { at: new Date(), actor: "dean" });
+    // @ts-expect-error the actor is required
+    transition(reg, { type: "submit" }, { at: new Date() });
+    // @ts-expect-error `at` is a Date or an ISO string, not a number
+    transition(reg, { type: "submit" }, { at: 1654048800000, actor: "unit-staff" });
+  });
+
+  it("does not compile an unknown state", () => {
+    // @ts-expect-error "approved" is not a state
+    const _r: Registration = { ...reg, state: "approved" };
+  });
+});
