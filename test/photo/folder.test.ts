@@ -1,0 +1,194 @@
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makePhoto } from "../../scripts/photo-fixtures.mjs";
+import { XueliError } from "../../src/index.js";
+import { checkPhotoFile, checkPhotoFolder, type PhotoFolderStudent } from "../../src/node/index.js";
+import { makeResidentId } from "../helpers/ids.js";
+
+const valid = makePhoto();
+const students: PhotoFolderStudent[] = [
+  { studentNumber: "2019E8012345601", name: "甲", id: { number: makeResidentId({ seq: 101 }) } },
+  { studentNumber: "2019E8012345602", name: "乙", id: { number: makeResidentId({ seq: 102 }) } },
+  { studentNumber: "2019E8012345603", name: "丙", id: { number: makeResidentId({ seq: 103 }) } },
+  { studentNumber: "2019E8012345604", name: "丁", id: { number: makeResidentId({ seq: 104 }) } },
+];
+const [a, b, c, d] = students as [
+  PhotoFolderStudent,
+  PhotoFolderStudent,
+  PhotoFolderStudent,
+  PhotoFolderStudent,
+];
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "xueli-photos-"));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function folder(name: string, files: Record<string, Uint8Array | string>): Promise<string> {
+  const dir = join(root, name);
+  await mkdir(dir);
+  for (const [file, bytes] of Object.entries(files)) await writeFile(join(dir, file), bytes);
+  return dir;
+}
+
+const summary = (findings: { code: string; path: (string | number)[] }[]) =>
+  findings.map((f) => [f.code, ...f.path].join(" "));
+
+describe("checkPhotoFolder: a photo folder against the roster (5.3.3, 5.3)", () => {
+  it("a complete folder named by student number gives no findings", async () => {
+    const dir = await folder(
+      "complete",
+      Object.fromEntries(students.map((s) => [`${s.studentNumber}.jpg`, valid])),
+    );
+    const r = await checkPhotoFolder(dir, students, { namedBy: "student-number" });
+    expect(r.findings).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.value?.students.map((s) => [s.studentNumber, s.files])).toEqual(
+      students.map((s) => [s.studentNumber, [`${s.studentNumber}.jpg`]]),
+    );
+    expect(r.value?.files[0]?.facts).toMatchObject({ width: 480, height: 640, dpi: 300 });
+  });
+
+  it("finds the missing, the orphan, the duplicate (.jpg and .JPG) and a file's own defects", async () => {
+    const dir = await folder("mixed", {
+      [`${a.studentNumber}.jpg`]: valid,
+      [`${b.studentNumber}.jpg`]: valid,
+      [`${b.studentNumber}.JPG`]: valid,
+      "张三.jpg": valid,
+      [`${d.studentNumber}.jpg`]: makePhoto({ dpi: 72 }),
+      ".DS_Store": "junk",
+      "Thumbs.db": "junk",
+    });
+    const r = await checkPhotoFolder(dir, students, { namedBy: "student-number", locale: "en" });
+    expect(r.ok).toBe(false);
+    expect(summary(r.findings)).toEqual([
+      `photo.dpi files ${d.studentNumber}.jpg`,
+      "photo.orphan files 张三.jpg",
+      "photo.file-name files 张三.jpg fileName",
+      `photo.duplicate students ${b.studentNumber}`,
+      `photo.missing students ${c.studentNumber}`,
+    ]);
+    const dup = r.findings.find((f) => f.code === "photo.duplicate");
+    expect(dup?.params?.files).toEqual([`${b.studentNumber}.JPG`, `${b.studentNumber}.jpg`]);
+    expect(dup?.clause).toBe("5.3.3");
+    expect(r.findings.find((f) => f.code === "photo.missing")?.clause).toBe("2.1.1.1");
+    // Per student: everything about one student in one place.
+    const byStudent = Object.fromEntries(
+      (r.value?.students ?? []).map((s) => [s.studentNumber, summary(s.findings)]),
+    );
+    expect(byStudent).toEqual({
+      [a.studentNumber]: [],
+      [b.studentNumber]: [`photo.duplicate students ${b.studentNumber}`],
+      [c.studentNumber]: [`photo.missing students ${c.studentNumber}`],
+      [d.studentNumber]: [`photo.dpi files ${d.studentNumber}.jpg`],
+    });
+    expect(r.value?.files.map((f) => f.fileName)).toEqual([
+      `${a.studentNumber}.jpg`,
+      `${b.studentNumber}.JPG`,
+      `${b.studentNumber}.jpg`,
+      `${d.studentNumber}.jpg`,
+      "张三.jpg",
+    ]);
+  });
+
+  it("named by ID number: needs the admission year (5.3), and matches an x check character", async () => {
+    const dir = await folder(
+      "by-id",
+      Object.fromEntries(students.map((s) => [`${s.id.number.toLowerCase()}.jpg`, valid])),
+    );
+    const without = await checkPhotoFolder(dir, students, { namedBy: "id-number" });
+    expect(without.findings.map((f) => [f.code, f.path, f.clause])).toEqual([
+      ["photo.admission-year", [], "5.3.3"],
+    ]);
+    const withYear = await checkPhotoFolder(dir, students, { namedBy: "id-number", admissionYear: 2019 });
+    expect(withYear.findings).toEqual([]);
+  });
+
+  it("refuses students of another admission year in one ID-number upload", async () => {
+    const dir = await folder("years", Object.fromEntries(students.map((s) => [`${s.id.number}.jpg`, valid])));
+    const roster = students.map((s, i) => ({ ...s, admissionYear: i === 0 ? 2018 : 2019 }));
+    const r = await checkPhotoFolder(dir, roster, { namedBy: "id-number", admissionYear: 2019 });
+    expect(r.findings.map((f) => [f.code, f.path, f.params])).toEqual([
+      ["photo.admission-year", ["students", a.studentNumber], { expected: 2019, received: 2018 }],
+    ]);
+  });
+
+  it("suggests the right name for a file named by the other identifier", async () => {
+    const dir = await folder("other-id", { [`${a.id.number}.jpg`]: valid });
+    const r = await checkPhotoFolder(dir, [a], { namedBy: "student-number" });
+    expect(r.findings.map((f) => [f.code, f.params?.suggestion])).toEqual([
+      ["photo.orphan", `${a.studentNumber}.jpg`],
+      ["photo.missing", undefined],
+    ]);
+  });
+
+  it("never follows a link out of the folder, follows one inside it", async () => {
+    const outside = join(root, "outside.jpg");
+    await writeFile(outside, valid);
+    const dir = await folder("links", { "inside-target.bin": valid });
+    await symlink(outside, join(dir, `${a.studentNumber}.jpg`));
+    await symlink(join(dir, "inside-target.bin"), join(dir, `${b.studentNumber}.jpg`));
+    await symlink(join(root, "nowhere"), join(dir, `${c.studentNumber}.jpg`));
+    const r = await checkPhotoFolder(dir, [a, b, c], { namedBy: "student-number" });
+    const files = Object.fromEntries(
+      (r.value?.files ?? []).map((f) => [
+        f.fileName,
+        f.findings.map((x) => `${x.code}:${x.params?.reason ?? ""}`),
+      ]),
+    );
+    expect(files[`${a.studentNumber}.jpg`]).toEqual(["photo.unreadable:link-outside-folder"]);
+    expect(files[`${b.studentNumber}.jpg`]).toEqual([]);
+    expect(files[`${c.studentNumber}.jpg`]).toEqual(["photo.unreadable:broken-link"]);
+  });
+
+  it("checks many files with bounded parallelism", async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      studentNumber: `2020E80${String(i).padStart(8, "0")}`,
+      id: { number: makeResidentId({ seq: i }) },
+    }));
+    const dir = await folder("many", Object.fromEntries(many.map((s) => [`${s.studentNumber}.jpg`, valid])));
+    const r = await checkPhotoFolder(dir, many, { namedBy: "student-number", concurrency: 3 });
+    expect([r.ok, r.value?.files.length]).toEqual([true, 60]);
+  });
+
+  it("reports an unreadable folder as a finding, and bad options as programmer errors", async () => {
+    const r = await checkPhotoFolder(join(root, "does-not-exist"), students, { namedBy: "student-number" });
+    expect(r.findings.map((f) => [f.code, f.params?.reason])).toEqual([["photo.unreadable", "ENOENT"]]);
+    await expect(checkPhotoFolder(root, students, { namedBy: "name" as "id-number" })).rejects.toThrow(
+      XueliError,
+    );
+  });
+});
+
+describe("checkPhotoFile: one file, reading at most maxBytes + 1 (5.3.3)", () => {
+  it("checks the file with its base name", async () => {
+    const dir = await folder("single", { "张三.jpg": valid, [`${a.studentNumber}.jpg`]: valid });
+    expect((await checkPhotoFile(join(dir, `${a.studentNumber}.jpg`))).findings).toEqual([]);
+    const named = await checkPhotoFile(join(dir, "张三.jpg"));
+    expect(named.findings.map((f) => [f.code, f.path])).toEqual([["photo.file-name", ["fileName"]]]);
+    expect((await checkPhotoFile(join(dir, "张三.jpg"), { fileName: false })).findings).toEqual([]);
+  });
+
+  it("a 2 GB file costs one capped read and gives photo.file-size with its real size", async () => {
+    const dir = await folder("huge", {});
+    const path = join(dir, `${a.studentNumber}.jpg`);
+    await writeFile(path, valid);
+    await truncate(path, 2 * 1024 ** 3); // sparse: no disk used
+    const started = performance.now();
+    const r = await checkPhotoFile(path);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(r.findings.map((f) => [f.code, f.params?.received])).toEqual([["photo.file-size", 2 * 1024 ** 3]]);
+  });
+
+  it("a missing path or a directory gives photo.unreadable, never a throw", async () => {
+    expect((await checkPhotoFile(join(root, "nope.jpg"))).findings.map((f) => f.params?.reason)).toEqual([
+      "ENOENT",
+    ]);
+    expect((await checkPhotoFile(root)).findings.map((f) => f.params?.reason)).toEqual(["not-a-file"]);
+  });
+});
