@@ -55,6 +55,8 @@ export interface Table {
   readonly units: readonly OriginUnit[];
   /** Full form → unit: the fast path of `validateOrigin`. */
   readonly full: ReadonlyMap<string, OriginUnit>;
+  /** Six-digit code → unit, for an origin written as its code (110108). */
+  readonly codes: ReadonlyMap<string, OriginUnit>;
   /** Name or stem → the divisions it may name. */
   readonly tokens: ReadonlyMap<string, TokenEntry>;
   /** Stem → divisions with that stem (for renamed units: 密云县 → 密云区). */
@@ -252,7 +254,9 @@ export function buildTable(data: readonly string[]): Table {
   }
 
   const full = new Map<string, OriginUnit>();
+  const codes = new Map<string, OriginUnit>();
   for (const u of units) {
+    codes.set(u.code, u);
     if (full.has(u.normalized)) throw new Error(`Duplicate origin in the division table: ${u.normalized}`);
     full.set(u.normalized, u);
   }
@@ -285,5 +289,5 @@ export function buildTable(data: readonly string[]): Table {
   const unitsOf: OriginUnit[][] = divisions.map(() => []);
   for (const u of units) for (const id of u.parts) unitsOf[id]?.push(u);
 
-  return { divisions, units, full, tokens, stems, unitsOf, maxTokenLength };
+  return { divisions, units, full, codes, tokens, stems, unitsOf, maxTokenLength };
 }

@@ -110,6 +110,9 @@ const MAX_DIAGNOSED_LENGTH = 64;
 
 function diagnose(table: Table, normalized: string): Diagnosis {
   if (normalized.length > MAX_DIAGNOSED_LENGTH) return { code: "origin.format" };
+  // The GB/T 2260 code instead of the names (110108): refused, the names suggested.
+  const byCode = /^\d{6}$/.test(normalized) ? table.codes.get(normalized) : undefined;
+  if (byCode) return { code: "origin.format", suggestion: byCode.normalized };
   const separated = normalized.replace(SEPARATORS, "");
   if (separated === "") return { code: "origin.format" };
   if (separated !== normalized) {

@@ -46,6 +46,10 @@ describe("the division table (3.3, GB/T 2260)", () => {
     expect(getTable().full.get("重庆市城口县")?.code).toBe("500229");
   });
 
+  it("has no full form near the 64 characters beyond which a wrong form is not diagnosed", () => {
+    expect(Math.max(...getTable().units.map((u) => u.normalized.length))).toBeLessThan(32);
+  });
+
   it("is built lazily, and the same data builds the same table", () => {
     const again = buildTable(divisionsData);
     expect(again.units.length).toBe(getTable().units.length);

@@ -101,6 +101,9 @@ describe("validateOrigin: wrong forms (3.3)", () => {
     ["香港", "origin.format", "香港特别行政区"],
     ["台湾省台北市", "origin.format", "台湾省"],
     ["abc", "origin.format"],
+    ["110108", "origin.format", "北京市海淀区"],
+    ["441900", "origin.format", "广东省东莞市"],
+    ["999999", "origin.format"],
     // Names not in the table, renamed units included.
     ["北京市密云县", "origin.unknown", "北京市密云区"],
     ["北京市昌平县", "origin.unknown", "北京市昌平区"],
