@@ -1,23 +1,9 @@
 import { finding } from "../core/result.js";
-import * as core from "../index.js";
-
-// TEMPORARY until src/student and src/batch land (parallel work): looked up at run time so the
-// build does not fail on a missing export.
-type Validate = (input: unknown, options?: unknown) => { ok: boolean; value?: Student; findings: Finding[] };
-type BatchCheck = (r: Registration[], b: Batch, o?: unknown) => { findings: Finding[] };
-const lib = core as unknown as { validateStudent?: Validate; checkBatch?: BatchCheck };
-const validateStudent: Validate =
-  lib.validateStudent ??
-  ((input) => {
-    const r = StudentSchema.safeParse(input);
-    return r.success ? { ok: true, value: r.data, findings: [] } : { ok: false, findings: [] };
-  });
-const checkBatch: BatchCheck = lib.checkBatch ?? (() => ({ findings: [] }));
-
 import {
   type Batch,
   type Conclusion,
   can,
+  checkBatch,
   createRegistration,
   type Finding,
   type Locale,
@@ -25,6 +11,7 @@ import {
   type Student,
   StudentSchema,
   transition,
+  validateStudent,
 } from "../index.js";
 import type { RosterStudent } from "./roster/map.js";
 import type { BadRow } from "./roster/read.js";
@@ -39,7 +26,11 @@ export interface StudentReport {
 
 /** What `xueli check` found about the photo folder as a whole (files that match no student …). */
 export interface PhotosReport {
+  /** The folder as given on the command line (`examples/photos` for `--example`). */
   dir: string;
+  /** How many files were checked. */
+  files: number;
+  /** Findings not about one student's photo: files matching no student, the folder unreadable … */
   findings: Finding[];
 }
 

@@ -1,6 +1,6 @@
 // The xueli CLI: a thin shell over the core (`../index.js`) and the file helpers (`../node`).
 // Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.
-import pkg from "../../package.json";
+import { version } from "../../package.json";
 import { parseCommand, peekLocale } from "./args.js";
 import { checkCommand, explainCommand, type Io, rulesCommand } from "./commands.js";
 import { UsageError } from "./errors.js";
@@ -23,7 +23,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (first !== undefined && !first.startsWith("-")) throw new UsageError(t.unknownCommand(first));
         const { values, positionals } = parseCommand("none", argv, t);
         if (values.version) {
-          io.stdout.write(`${pkg.version}\n`);
+          io.stdout.write(`${version}\n`);
           return 0;
         }
         if (values.help) {

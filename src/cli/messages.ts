@@ -31,7 +31,7 @@ export interface CliText {
   totals: (students: number, errors: number, warnings: number) => string;
   byCodeHeading: string;
   noFindings: string;
-  progress: (done: number, total: number) => string;
+  progress: (files: number, seconds: number) => string;
   error: string;
   warning: string;
   clause: string;
@@ -86,7 +86,7 @@ check 的选项：
   totals: (s, e, w) => `学生 ${s} 名；错误 ${e} 项；警告 ${w} 项`,
   byCodeHeading: "按代码统计：",
   noFindings: "未发现问题。",
-  progress: (d, t) => `正在检查照片 ${d}/${t}`,
+  progress: (n, s) => `正在检查 ${n} 张照片…… ${s} 秒`,
   error: "错误",
   warning: "警告",
   clause: "条款",
@@ -143,7 +143,7 @@ Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.`
   totals: (s, e, w) => `${s} student(s); ${e} error(s); ${w} warning(s)`,
   byCodeHeading: "By code:",
   noFindings: "No findings.",
-  progress: (d, t) => `Checking photos ${d}/${t}`,
+  progress: (n, s) => `Checking ${n} photos… ${s}s`,
   error: "error",
   warning: "warning",
   clause: "clause",

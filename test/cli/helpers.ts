@@ -15,16 +15,33 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `node dist/cli.js …args` as a child process (stdout and stderr are pipes, not TTYs). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Runs `node dist/cli.js …args` as a child process (stdout and stderr are pipes, not TTYs).
+ * `npm pack` in another test file runs the `prepare` build, which empties `dist/` for a moment:
+ * wait for the CLI to be back, and run again once if it vanished mid-start.
+ */
 export function xueli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` first");
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: options.cwd ?? root,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "", ...options.env },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  for (let attempt = 0; ; attempt++) {
+    for (let waited = 0; !existsSync(cli); waited += 200) {
+      if (waited > 60_000) throw new Error("dist/cli.js is missing: run `npm run build` first");
+      sleep(200);
+    }
+    const r = spawnSync(process.execPath, [cli, ...args], {
+      cwd: options.cwd ?? root,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "", ...options.env },
+      timeout: 60_000,
+    });
+    if (attempt < 3 && /ERR_MODULE_NOT_FOUND|Cannot find module/.test(r.stderr)) {
+      sleep(1000);
+      continue;
+    }
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
 }
 
 /** A scratch folder for one test file. */

@@ -183,10 +183,15 @@ describe("xueli check: reading rosters", () => {
         defense: "passed",
       },
     };
-    writeFileSync(
-      file,
-      JSON.stringify([student, { ...student, studentNumber: "201918000001002", photo: { uploaded: false } }]),
-    );
+    const other = {
+      ...student,
+      studentNumber: "201918000001002",
+      name: "测试乙二",
+      sex: "female",
+      id: { type: "resident", number: goodRow(2).证件号码 },
+      photo: { uploaded: false },
+    };
+    writeFileSync(file, JSON.stringify([student, other]));
     const r = check(file);
     expect(r.code).toBe(1);
     expect(codesByRow(r.report as JsonReport)).toEqual({ 1: [], 2: ["photo.missing"] });
@@ -233,9 +238,36 @@ describe("xueli check: reading rosters", () => {
       "study.defense": "未通过",
       "documents.writtenExplanation": "否",
     };
-    writeFileSync(file, toCsv([row, { ...row, "documents.writtenExplanation": "是" }], cols));
+    const g2 = goodRow(2);
+    const row2 = {
+      ...row,
+      studentNumber: g2.学号,
+      name: g2.姓名,
+      sex: g2.性别,
+      "id.number": g2.证件号码,
+      "documents.writtenExplanation": "是",
+    };
+    writeFileSync(file, toCsv([row, row2], cols));
     const r = check(file);
     expect(codesByRow(r.report as JsonReport)).toEqual({ 2: ["completion.explanation-missing"], 3: [] });
+  });
+
+  it("files the batch's duplicates under each student concerned (3.1, 4.2.3)", () => {
+    const file = join(dir, "dupes.csv");
+    const twin = { ...goodRow(2), 学号: goodRow(1).学号, 姓名: goodRow(1).姓名 };
+    writeFileSync(file, toCsv([goodRow(1), twin, goodRow(3)]));
+    const r = check(file);
+    expect(r.code).toBe(1);
+    const report = r.report as JsonReport;
+    expect(codesByRow(report)).toEqual({
+      2: ["batch.duplicate-student-number", "batch.duplicate-name"],
+      3: ["batch.duplicate-student-number", "batch.duplicate-name"],
+      4: [],
+    });
+    expect(report.students[1]?.findings.map((f) => [f.path, f.severity, f.clause])).toEqual([
+      [["studentNumber"], "error", "3.1"],
+      [["name"], "warning", "4.2.3"],
+    ]);
   });
 
   it("checks the window as of --at: after 2022-06-10 24:00 Beijing time nothing can be staged (2.1)", () => {
