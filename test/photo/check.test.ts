@@ -40,7 +40,7 @@ const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.c
 describe("checkPhoto fixtures: one per code, each defect alone (5.3.3, 5.2.2, 4.2.2)", () => {
   for (const f of photoFixtures()) {
     it(`${f.name} gives ${f.code ?? "no finding"}`, async () => {
-      const options: { fileName?: string; background?: true } = {};
+      const options: { fileName?: string } = {};
       if (f.fileName !== undefined) options.fileName = f.fileName;
       const r = f.options?.background
         ? await checkPhoto(f.bytes, { ...options, background: true })
