@@ -2,13 +2,21 @@ import { z } from "zod";
 import { type Finding, finding, prefixFindings, type Result, toResult } from "../core/result.js";
 import { toInstant } from "../core/time.js";
 import { BatchSchema } from "../entities/batch.js";
-import { type Conclusion, ConclusionSchema, StudentSchema } from "../entities/student.js";
+import { type Conclusion, ConclusionSchema, type Student, StudentSchema } from "../entities/student.js";
 import { zodFindings } from "../entities/zod-findings.js";
 import { type LocaleOptions, resolveLocale } from "../i18n/index.js";
+import { applyOriginEvent } from "../origin/index.js";
 import { checkCertificateNumber } from "./field-guards.js";
 import { normalizeCertificateNumber } from "./machine.js";
 import { isEventType, transitionTable } from "./table.js";
-import { type HistoryEntry, type Registration, roles, type State, states } from "./types.js";
+import {
+  type HistoryEntry,
+  type OriginEvent,
+  type Registration,
+  roles,
+  type State,
+  states,
+} from "./types.js";
 
 const instant = z.string().refine((s) => toInstant(s) !== undefined, {
   message: "expected an ISO 8601 instant with an offset",
@@ -70,6 +78,9 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
   let state: State = "draft";
   let conclusion: Conclusion | undefined;
   let certificateNumber: string | undefined;
+  // The origin as the origin events leave it: applied over the stored student, the events after the
+  // last edit must reproduce the stored origin (the events before it are overwritten by it).
+  let student: Student = reg.student;
   reg.history.forEach((h: HistoryEntry, i) => {
     const type = h.event.type;
     if (isEventType(type)) {
@@ -112,8 +123,14 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
         ),
       );
     }
+    // Not a registration event (returned above), so one of the origin events.
+    student = applyOriginEvent(student, h.event as OriginEvent);
     state = h.to;
   });
+  const origin = reg.student.origin;
+  if (student.origin.value !== origin.value || student.origin.reviewed !== origin.reviewed) {
+    out.push(tampered(["student", "origin"], { expected: student.origin, received: origin }, options));
+  }
   if (state !== reg.state) out.push(tampered(["state"], { expected: state, received: reg.state }, options));
   if (conclusion !== reg.conclusion) {
     out.push(
