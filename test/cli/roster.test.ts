@@ -270,6 +270,53 @@ describe("xueli check: reading rosters", () => {
     ]);
   });
 
+  it("checks against a batch defined in a JSON file, refusing students due in another (2.1.1.2)", () => {
+    const batchFile = join(dir, "batch.json");
+    writeFileSync(
+      batchFile,
+      JSON.stringify({
+        id: "ucas-2023-1",
+        school: "中国科学院大学",
+        schoolCode: "14430",
+        year: 2023,
+        sequence: 1,
+        opensAt: "2023-01-03T08:00:00+08:00",
+        closesAt: "2023-01-11T00:00:00+08:00",
+        graduationDate: "2023-01-15",
+        registrationDate: "2023-01-10",
+        timeZone: "Asia/Shanghai",
+      }),
+    );
+    const file = join(dir, "batch.csv");
+    const cols = [...headers, "批次"];
+    writeFileSync(
+      file,
+      toCsv(
+        [
+          { ...goodRow(1), 批次: "ucas-2022-3" },
+          { ...goodRow(2), 批次: "ucas-2023-1" },
+        ],
+        cols,
+      ),
+    );
+    const r = xueli([
+      "check",
+      file,
+      "--batch",
+      batchFile,
+      "--at",
+      "2023-01-05T09:00:00+08:00",
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.batch.id).toBe("ucas-2023-1");
+    expect(codesByRow(report)).toEqual({ 2: ["batch.mismatch"], 3: [] });
+    writeFileSync(batchFile, JSON.stringify({ id: "x" }));
+    expect(xueli(["check", file, "--batch", batchFile]).code).toBe(2);
+  });
+
   it("checks the window as of --at: after 2022-06-10 24:00 Beijing time nothing can be staged (2.1)", () => {
     const file = join(dir, "late.csv");
     writeFileSync(file, toCsv([goodRow(1)]));
