@@ -29,6 +29,8 @@ export interface MakePhotoOptions extends PortraitOptions {
   dpi?: number | null;
   dpiUnit?: "inch" | "cm";
   exif?: ExifTags;
+  /** An XMP APP1 packet with this xmp:CreatorTool. */
+  xmpCreatorTool?: string;
   comment?: string;
   padTo?: number;
   /** Header patch: SOF2 instead of SOF0 (does not decode). */

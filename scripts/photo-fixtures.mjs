@@ -245,7 +245,7 @@ function insertAfterApp0(bytes, inserted) {
  * Options: width, height, quality (1–100, default 85), seed, texture (noise amplitude: more → larger file),
  * background ([r, g, b]), backgroundGradient, dpi (null: JFIF density without units, i.e. none),
  * dpiUnit ("inch" | "cm"), exif ({ software, processingSoftware, orientation, xResolution,
- * yResolution, resolutionUnit }), comment (a COM segment, e.g. to make photos distinct), padTo
+ * yResolution, resolutionUnit }), xmpCreatorTool (an XMP APP1 packet naming it), comment (a COM segment, e.g. to make photos distinct), padTo
  * (append COM segments until the file has this many bytes), and the header patches progressive,
  * precision (12), components (1 grayscale, 4 CMYK/YCCK), adobeTransform (APP14: 0 CMYK, 2 YCCK).
  */
@@ -266,6 +266,15 @@ export function makePhoto(options = {}) {
   }
   const inserted = [];
   if (options.exif) inserted.push(segment(0xe1, buildExif(options.exif)));
+  if (options.xmpCreatorTool !== undefined) {
+    const packet =
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+      '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" ' +
+      `xmp:CreatorTool="${options.xmpCreatorTool}"/></rdf:RDF></x:xmpmeta>`;
+    inserted.push(
+      segment(0xe1, [...encoder.encode("http://ns.adobe.com/xap/1.0/\0"), ...encoder.encode(packet)]),
+    );
+  }
   if (options.adobeTransform !== undefined) {
     // "Adobe" APP14: version 100, flags 0, 0, transform.
     inserted.push(segment(0xee, [0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, options.adobeTransform]));
@@ -438,6 +447,11 @@ export function photoFixtures() {
       name: "edited-photoshop",
       code: "photo.edited",
       bytes: makePhoto({ exif: { software: "Adobe Photoshop 24.0 (Windows)" } }),
+    },
+    {
+      name: "edited-xmp-lightroom",
+      code: "photo.edited",
+      bytes: makePhoto({ xmpCreatorTool: "Adobe Photoshop Lightroom Classic 13.0 (Windows)" }),
     },
     {
       name: "edited-meitu",

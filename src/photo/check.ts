@@ -15,6 +15,7 @@ import { readExif } from "./exif.js";
 import { checkFileName, type PhotoStudent } from "./file-name.js";
 import { isJpeg, type JpegHeader, readJpegHeader } from "./jpeg.js";
 import { estimateQuality } from "./quality.js";
+import { readXmpCreatorTool } from "./xmp.js";
 
 /** The photo format of 5.3.3, and what else the check can name (from the magic bytes alone). */
 export type PhotoFormat =
@@ -51,7 +52,7 @@ export interface PhotoFacts {
   colorModel: ColorModel;
   /** IJG-equivalent JPEG quality 1–100 estimated from the quantization tables. */
   quality?: number;
-  /** EXIF Software, else ProcessingSoftware. */
+  /** EXIF Software, else ProcessingSoftware, else XMP CreatorTool. */
   software?: string;
   /** EXIF Orientation 1–8 when present. */
   orientation?: number;
@@ -278,7 +279,8 @@ function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFac
   // EXIF is parsed only when an APP1 "Exif" segment exists, and only its IFD0.
   const exif = h.exifStart >= 0 ? readExif(bytes, h.exifStart, h.exifEnd) : undefined;
   if (exif?.orientation !== undefined) facts.orientation = exif.orientation;
-  const software = exif?.software ?? exif?.processingSoftware;
+  const creatorTool = h.xmpStart >= 0 ? readXmpCreatorTool(bytes, h.xmpStart, h.xmpEnd) : undefined;
+  const software = exif?.software ?? exif?.processingSoftware ?? creatorTool;
   if (software !== undefined) facts.software = software;
 
   // Dimensions (5.3.3): the stored grid must be 480 × 640 and display the same way in every viewer.
@@ -386,9 +388,9 @@ function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFac
     );
   }
 
-  // No retouched or edited photos (5.2.2): an editor named in EXIF.
-  if (exif !== undefined) {
-    for (const s of [exif.software, exif.processingSoftware]) {
+  // No retouched or edited photos (5.2.2): an editor named in EXIF or XMP.
+  if (exif !== undefined || creatorTool !== undefined) {
+    for (const s of [exif?.software, exif?.processingSoftware, creatorTool]) {
       if (s === undefined) continue;
       const editor = findEditor(s);
       if (editor !== undefined) {

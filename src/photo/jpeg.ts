@@ -23,6 +23,9 @@ export interface JpegHeader {
   /** The TIFF header inside the first EXIF APP1 segment, [start, end); -1 when absent. */
   exifStart: number;
   exifEnd: number;
+  /** The XMP packet of the first XMP APP1 segment, [start, end); -1 when absent. */
+  xmpStart: number;
+  xmpEnd: number;
   /** Adobe APP14 colour transform (0 none, 1 YCbCr, 2 YCCK); -1 when absent. */
   adobeTransform: number;
   /** Offsets of quantization tables 0–3 (their first value) and whether each holds 16-bit values. */
@@ -54,6 +57,17 @@ export function isJpeg(b: Uint8Array): boolean {
   return b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 }
 
+// "http://ns.adobe.com/xap/1.0/\0", the signature of an XMP APP1 segment.
+const XMP_NS = [
+  0x68, 0x74, 0x74, 0x70, 0x3a, 0x2f, 0x2f, 0x6e, 0x73, 0x2e, 0x61, 0x64, 0x6f, 0x62, 0x65, 0x2e, 0x63, 0x6f,
+  0x6d, 0x2f, 0x78, 0x61, 0x70, 0x2f, 0x31, 0x2e, 0x30, 0x2f, 0x00,
+];
+
+function isXmp(b: Uint8Array, start: number): boolean {
+  for (let k = 0; k < XMP_NS.length; k++) if (b[start + k] !== XMP_NS[k]) return false;
+  return true;
+}
+
 // SOF markers: C0–C3, C5–C7, C9–CB, CD–CF. C4 (DHT), C8 (JPG) and CC (DAC) are not frames.
 function isSof(m: number): boolean {
   return m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
@@ -79,6 +93,8 @@ export function readJpegHeader(b: Uint8Array, partial = false): JpegRead {
     hasJfif: false,
     exifStart: -1,
     exifEnd: -1,
+    xmpStart: -1,
+    xmpEnd: -1,
     adobeTransform: -1,
     dqtOffset: [-1, -1, -1, -1],
     dqt16: [false, false, false, false],
@@ -122,7 +138,7 @@ export function readJpegHeader(b: Uint8Array, partial = false): JpegRead {
         h.jfifY = ((b[start + 10] as number) << 8) | (b[start + 11] as number);
       }
     } else if (m === 0xe1) {
-      // EXIF APP1: "Exif\0\0" then a TIFF header. (XMP also lives in APP1; it is not read.)
+      // EXIF APP1: "Exif\0\0" then a TIFF header; or XMP: its namespace URI, NUL, then the packet.
       if (
         h.exifStart < 0 &&
         len >= 2 + 6 + 8 &&
@@ -135,6 +151,9 @@ export function readJpegHeader(b: Uint8Array, partial = false): JpegRead {
       ) {
         h.exifStart = start + 6;
         h.exifEnd = end;
+      } else if (h.xmpStart < 0 && len >= 2 + XMP_NS.length && b[start] === 0x68 && isXmp(b, start)) {
+        h.xmpStart = start + XMP_NS.length;
+        h.xmpEnd = end;
       }
     } else if (m === 0xee) {
       // Adobe APP14: "Adobe", version (2), flags0 (2), flags1 (2), transform (1).

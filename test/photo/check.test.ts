@@ -344,6 +344,13 @@ describe("no edited or beautified photos: EXIF Software / ProcessingSoftware (5.
       expect([s, codes(edited(s))]).toEqual([s, []]);
     }
   });
+  it("also reads xmp:CreatorTool, which Lightroom and Photoshop write", () => {
+    const r = checkPhoto(makePhoto({ xmpCreatorTool: "Adobe Photoshop 25.0 (Macintosh)" }));
+    expect([r.value?.software, r.findings.map((f) => [f.code, f.params?.editor])]).toEqual([
+      "Adobe Photoshop 25.0 (Macintosh)",
+      [["photo.edited", "Photoshop"]],
+    ]);
+  });
   it("reports the software as a fact", () => {
     expect(checkPhoto(makePhoto({ exif: { software: "Canon EOS R6" } })).value?.software).toBe(
       "Canon EOS R6",
