@@ -23,7 +23,8 @@ function rec(v: unknown): Record<string, unknown> | undefined {
  * submitting [decision: the notice wants every field exact before registration, 3.1]; its warnings
  * are passed on. Paths are under `["student", …]`.
  * @example
- * studentValid(inputWith({ id: { type: "resident", number: "110105194912310021" } }))[0]?.code //=> "id.checksum"
+ * const reg = createRegistration({ ...student, id: { type: "resident", number: "110105194912310021" } }, ucas2022Batch3);
+ * studentValid(guardInput(reg, stage, ctx))[0]?.code //=> "id.checksum"
  */
 export const studentValid: Guard = (input) => {
   const reg = rec(input.registration);
@@ -41,7 +42,8 @@ export const studentValid: Guard = (input) => {
  * findings at `["student", "origin", "value"]`. Staging locks the origin (3.3.4), so it must be
  * right before.
  * @example
- * originValid(inputWith({ origin: { value: "河北省石家庄市", reviewed: true } }))[0]?.code //=> "origin.levels"
+ * const reg = createRegistration({ ...student, origin: { value: "河北省石家庄市", reviewed: true } }, ucas2022Batch3);
+ * originValid(guardInput(reg, stage, ctx))[0]?.code //=> "origin.levels"
  */
 export const originValid: Guard = (input) => {
   const value = rec(rec(rec(input.registration)?.student)?.origin)?.value;
@@ -76,8 +78,9 @@ export function checkCertificateNumber(
  * (`certificate.school`), the year of the graduation date (`certificate.year`), the student's level
  * (`certificate.level`), 18 digits (`certificate.format`). Findings at `["certificateNumber"]`.
  * @example
- * certificateNumberValid({ ...input, event: { type: "certify", certificateNumber: "144301202201000001" } })[0]?.code
- * //=> "certificate.level"  (for a master's student)
+ * const office = { at: "2022-06-15T10:00:00+08:00", actor: "student-office" } as const;
+ * certificateNumberValid(guardInput(submittedMaster, { type: "certify", certificateNumber: "144301202201000001" }, office))[0]?.code
+ * //=> "certificate.level"
  */
 export const certificateNumberValid: Guard = (input) => {
   if (input.event.type !== "certify") return [];

@@ -7,6 +7,12 @@ import type { LocaleOptions } from "../i18n/index.js";
 import { certificateNumberValid, originValid, studentValid } from "./field-guards.js";
 import type { Registration, RegistrationEvent, Role } from "./types.js";
 
+/*
+ * In the examples `student` is a registrable student, `stage` is
+ * `{ type: "stage", conclusion: "graduation" }` and `ctx` is
+ * `{ at: "2022-06-01T10:00:00+08:00", actor: "unit-staff" }`; `guardInput` builds what a guard sees.
+ */
+
 /**
  * What a guard sees: the registration before the event, the event, when and by whom it happens,
  * and the conclusion in play (the `stage` event's own, else the one the registration was staged
@@ -56,7 +62,9 @@ function evidenceOf(change: Loose): Evidence[] {
  * The unit acts only inside the batch's window `[opensAt, closesAt)` (2.1): for the 2022 third
  * batch 2022-05-18T08:00+08:00 up to, not including, 2022-06-11T00:00+08:00 ("6月10日24:00").
  * @example
- * windowOpen({ ...input, at: new Date("2022-06-10T16:00:00Z") })[0]?.code //=> "window.closed"
+ * const late = { at: "2022-06-11T00:00:00+08:00", actor: "unit-staff" } as const;
+ * windowOpen(guardInput(createRegistration(student, ucas2022Batch3), stage, late))[0]?.code
+ * //=> "window.closed"
  */
 export const windowOpen: Guard = (input) => {
   const batch = rec(rec(input.registration)?.batch);
@@ -81,7 +89,8 @@ export const windowOpen: Guard = (input) => {
 /**
  * A student without an uploaded graduation-stage photo can be neither staged nor submitted (2.1.1.1).
  * @example
- * photoUploaded(inputWith({ photo: { uploaded: false } }))[0]?.code //=> "photo.missing"
+ * const reg = createRegistration({ ...student, photo: { uploaded: false } }, ucas2022Batch3);
+ * photoUploaded(guardInput(reg, stage, ctx))[0]?.code //=> "photo.missing"
  */
 export const photoUploaded: Guard = (input) =>
   rec(student(input)?.photo)?.uploaded === true
@@ -92,7 +101,8 @@ export const photoUploaded: Guard = (input) =>
  * Never stage a student who is due in another batch (2.1.1.2). A student without `batchId` is
  * taken to be due in the registration's batch.
  * @example
- * dueInBatch(inputWith({ batchId: "ucas-2022-2" }))[0]?.code //=> "batch.mismatch"
+ * const reg = createRegistration({ ...student, batchId: "ucas-2022-2" }, ucas2022Batch3);
+ * dueInBatch(guardInput(reg, stage, ctx))[0]?.params //=> { expected: "ucas-2022-3", received: "ucas-2022-2" }
  */
 export const dueInBatch: Guard = (input) => {
   const due = student(input)?.batchId;
@@ -109,8 +119,8 @@ const studyParts = ["creditsComplete", "requiredSegmentsComplete", "thesisComple
  * Both conclusions need all credits, the required segments and the thesis (1.1, 1.2); a student
  * without them is not registrable in this batch [decision, 1]. One finding per missing part.
  * @example
- * studyComplete(inputWith({ study: { ...s, thesisComplete: false } })).map((f) => f.path)
- * //=> [["student", "study", "thesisComplete"]]
+ * const reg = createRegistration({ ...student, study: { ...student.study, thesisComplete: false } }, ucas2022Batch3);
+ * studyComplete(guardInput(reg, stage, ctx)).map((f) => f.path) //=> [["student", "study", "thesisComplete"]]
  */
 export const studyComplete: Guard = (input) => {
   const s = study(input);
@@ -131,8 +141,9 @@ export const studyComplete: Guard = (input) => {
  * (1.1), completion (结业) a failed one (1.2); both need the maximum study period not exceeded
  * (`withinMaxStudyPeriod`, default true) [decision, 1].
  * @example
- * conclusionEligible({ ...input, conclusion: "graduation" })[0]?.params
- * //=> { expected: "passed", received: "failed", suggestion: "completion" }  (for a failed defense)
+ * const reg = createRegistration({ ...student, study: { ...student.study, defense: "failed" } }, ucas2022Batch3);
+ * conclusionEligible(guardInput(reg, { type: "stage", conclusion: "graduation" }, ctx))[0]?.params
+ * //=> { expected: "passed", received: "failed", suggestion: "completion" }
  */
 export const conclusionEligible: Guard = (input) => {
   const s = study(input);
@@ -164,8 +175,8 @@ export const conclusionEligible: Guard = (input) => {
 /**
  * Staging locks the origin (3.3.4), so it must have been reviewed (已复核) before.
  * @example
- * originReviewed(inputWith({ origin: { value: "北京市海淀区", reviewed: false } }))[0]?.code
- * //=> "origin.not-reviewed"
+ * const reg = createRegistration({ ...student, origin: { value: "北京市海淀区", reviewed: false } }, ucas2022Batch3);
+ * originReviewed(guardInput(reg, stage, ctx))[0]?.code //=> "origin.not-reviewed"
  */
 export const originReviewed: Guard = (input) =>
   rec(student(input)?.origin)?.reviewed === true
@@ -175,7 +186,9 @@ export const originReviewed: Guard = (input) =>
 /**
  * Each completion (结业) registration needs a written explanation (书面说明, 2.1.2).
  * @example
- * explanationPresent({ ...input, conclusion: "completion" })[0]?.code //=> "completion.explanation-missing"
+ * const reg = createRegistration({ ...student, documents: {} }, ucas2022Batch3);
+ * explanationPresent(guardInput(reg, { type: "stage", conclusion: "completion" }, ctx))[0]?.code
+ * //=> "completion.explanation-missing"
  */
 export const explanationPresent: Guard = (input) =>
   input.conclusion !== "completion" || documents(input)?.writtenExplanation === true
@@ -193,7 +206,8 @@ export const explanationPresent: Guard = (input) =>
  * A name changed while enrolled needs the student's application endorsed and stamped by the unit
  * AND either a police-station certificate or a scan of the household register card (3.1.1).
  * @example
- * nameChangeEvidenced(inputWith({ changes: { name: { former: "王小明", evidence: ["police-certificate"] } } }))[0]?.code
+ * const changes = { name: { former: "测试乙", evidence: ["police-certificate"] } };
+ * nameChangeEvidenced(guardInput(createRegistration({ ...student, changes }, ucas2022Batch3), stage, ctx))[0]?.code
  * //=> "name-change.evidence"
  */
 export const nameChangeEvidenced: Guard = (input) => {
@@ -218,7 +232,8 @@ export const nameChangeEvidenced: Guard = (input) => {
 /**
  * An ethnic group changed before admission is not handled here: admissions change it (3.1.2).
  * @example
- * ethnicityChangedAfterAdmission(inputWith({ changes: { ethnicity: { former: "汉族", beforeAdmission: true, evidence: [] } } }))[0]?.code
+ * const changes = { ethnicity: { former: "满族", beforeAdmission: true, evidence: [] } };
+ * ethnicityChangedAfterAdmission(guardInput(createRegistration({ ...student, changes }, ucas2022Batch3), stage, ctx))[0]?.code
  * //=> "ethnicity-change.before-admission"
  */
 export const ethnicityChangedAfterAdmission: Guard = (input) =>
@@ -237,7 +252,8 @@ export const ethnicityChangedAfterAdmission: Guard = (input) =>
  * An ethnic group changed after admission needs a police-station ethnicity-change certificate or a
  * scan of the household register page, AND a scan of both sides of the ID card (3.1.2).
  * @example
- * ethnicityChangeEvidenced(inputWith({ changes: { ethnicity: { former: "汉族", beforeAdmission: false, evidence: ["id-card-scan"] } } }))[0]?.code
+ * const changes = { ethnicity: { former: "满族", beforeAdmission: false, evidence: ["id-card-scan"] } };
+ * ethnicityChangeEvidenced(guardInput(createRegistration({ ...student, changes }, ucas2022Batch3), stage, ctx))[0]?.code
  * //=> "ethnicity-change.evidence"
  */
 export const ethnicityChangeEvidenced: Guard = (input) => {
@@ -272,7 +288,9 @@ function addCalendarMonths(date: string, months: number): string {
  * on or before the defense date. Approved 2021-11-20 for a 2022-05-20 defense is in time,
  * 2021-12-01 is not. Without a defense date the rule cannot be shown to hold: refused [decision].
  * @example
- * programChangeInTime(inputWith({ changes: { programOrUnit: { approvedOn: "2021-12-01" } }, study: { ...s, defenseDate: "2022-05-20" } }))[0]?.params
+ * const reg = createRegistration({ ...student, study: { ...student.study, defenseDate: "2022-05-20" },
+ *   changes: { programOrUnit: { approvedOn: "2021-12-01" } } }, ucas2022Batch3);
+ * programChangeInTime(guardInput(reg, stage, ctx))[0]?.params
  * //=> { approvedOn: "2021-12-01", defenseDate: "2022-05-20", earliestDefenseDate: "2022-06-01" }
  */
 export const programChangeInTime: Guard = (input) => {
@@ -303,7 +321,8 @@ export const programChangeInTime: Guard = (input) => {
 /**
  * Early graduation needs its status-change procedure approved by UCAS (3.1.5).
  * @example
- * earlyGraduationApproved(inputWith({ changes: { earlyGraduation: { approved: false } } }))[0]?.code
+ * const changes = { earlyGraduation: { approved: false } };
+ * earlyGraduationApproved(guardInput(createRegistration({ ...student, changes }, ucas2022Batch3), stage, ctx))[0]?.code
  * //=> "early-graduation.not-approved"
  */
 export const earlyGraduationApproved: Guard = (input) => {
@@ -323,8 +342,8 @@ export const earlyGraduationApproved: Guard = (input) => {
  * A student registered as graduating who will not also get the degree certificate fills in the
  * registration application form (毕业注册申请书, 3.2), kept by the unit.
  * @example
- * applicationFormPresent({ ...inputWith({ study: { ...s, degreeCertificateExpected: false } }), conclusion: "graduation" })[0]?.code
- * //=> "application-form.missing"
+ * const reg = createRegistration({ ...student, study: { ...student.study, degreeCertificateExpected: false } }, ucas2022Batch3);
+ * applicationFormPresent(guardInput(reg, stage, ctx))[0]?.code //=> "application-form.missing"
  */
 export const applicationFormPresent: Guard = (input) => {
   if (input.conclusion !== "graduation") return [];

@@ -19,7 +19,7 @@ export {
   studyComplete,
   windowOpen,
 } from "./guards.js";
-export { can, createRegistration, transition } from "./machine.js";
+export { can, createRegistration, guardInput, transition } from "./machine.js";
 export { parseRegistration, RegistrationSchema } from "./parse.js";
 export { eventTypes, isEventType, type TransitionRule, transitionTable } from "./table.js";
 export {

@@ -201,6 +201,28 @@ function cleanEvent(event: RegistrationEvent): RegistrationEvent {
 }
 
 /**
+ * What the guards see for `event` in `context`: for running one guard on its own (`guards.photoUploaded(…)`).
+ * The conclusion in play is the `stage` event's own, else the registration's. Throws `XueliError`
+ * for a bad context, like `transition`.
+ * @example
+ * const input = guardInput(registration, { type: "stage", conclusion: "graduation" },
+ *   { at: "2022-06-01T10:00:00+08:00", actor: "unit-staff" });
+ * input.conclusion //=> "graduation"
+ * photoUploaded(input) //=> []
+ */
+export function guardInput(
+  registration: Registration,
+  event: RegistrationEvent,
+  context: TransitionContext,
+  options?: LocaleOptions,
+): GuardInput {
+  const r = resolveContext(context, options);
+  const conclusion =
+    event?.type === "stage" ? event.conclusion : (registration as Partial<Registration> | null)?.conclusion;
+  return { registration, event, at: r.at, atText: r.atText, actor: r.actor, conclusion, options: r.options };
+}
+
+/**
  * Applies one event (2). An accepted event returns a **new** registration with one more history
  * entry `{ event, from, to, at, actor }`; a refused one returns its findings and no value. The
  * input is never changed. Throws `XueliError` only for a bad `context` (an `at` that is not a

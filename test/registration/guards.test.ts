@@ -3,10 +3,14 @@ import {
   can,
   createRegistration,
   type Evidence,
+  guardInput,
+  guards,
+  photoUploaded,
   type Registration,
   type RegistrationEvent,
   type Student,
   transition,
+  transitionTable,
   ucas2022Batch3,
 } from "../../src/index.js";
 import { completionStudent, makeStudent, staff, study } from "./fixtures.js";
@@ -414,5 +418,27 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
       changes: { earlyGraduation: { approved: false }, name: { former: "测试乙", evidence: [] } },
     });
     expect(can(draft(s), graduate, staff).ok).toBe(true);
+  });
+});
+
+describe("guards one by one, through guardInput", () => {
+  it("runs a single named guard on what transition would see", () => {
+    const reg = draft(makeStudent({ photo: { uploaded: false } }));
+    const input = guardInput(reg, graduate, staff);
+    expect(input.conclusion).toBe("graduation");
+    expect(input.atText).toBe(staff.at);
+    expect(photoUploaded(input).map((f) => f.code)).toEqual(["photo.missing"]);
+    expect(guards.windowOpen(input)).toEqual([]);
+    expect(guardInput(stagedAs(makeStudent(), "completion"), { type: "submit" }, staff).conclusion).toBe(
+      "completion",
+    );
+  });
+
+  it("every guard of the table is a named function of `guards`", () => {
+    for (const rule of Object.values(transitionTable))
+      for (const name of rule.guards) expect(typeof guards[name]).toBe("function");
+    expect(Object.keys(guards).sort()).toEqual(
+      [...new Set(Object.values(transitionTable).flatMap((r) => [...r.guards]))].sort(),
+    );
   });
 });
