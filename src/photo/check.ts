@@ -215,7 +215,7 @@ function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFac
     if (problem === undefined) return;
     const params: Record<string, unknown> = {
       expected: options.student
-        ? `${options.student.id.number}.jpg | ${options.student.studentNumber}.jpg`
+        ? `${String(options.student.id?.number)}.jpg | ${String(options.student.studentNumber)}.jpg`
         : "<ID number or student number>.jpg",
       received: name,
       reason: problem.reason,

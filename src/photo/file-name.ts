@@ -38,23 +38,30 @@ export function splitName(name: string): { stem: string; ext: string } {
  * ([decision] Windows and macOS file systems ignore case, so `x` and `X` name the same file).
  */
 export function stemMatches(stem: string, student: PhotoStudent): boolean {
-  return (
-    stem === student.studentNumber.trim() || stem.toUpperCase() === student.id.number.trim().toUpperCase()
-  );
+  const upper = stem.toUpperCase();
+  const sn = text(student?.studentNumber);
+  const id = text(student?.id?.number);
+  return (sn !== "" && upper === sn) || (id !== "" && upper === id);
+}
+
+/** A roster field as a trimmed upper-case string; anything that is not a string counts as empty. */
+function text(v: unknown): string {
+  return typeof v === "string" ? v.trim().toUpperCase() : "";
 }
 
 /** Checks a file name; `undefined` when it is acceptable. */
 export function checkFileName(fileName: string, student?: PhotoStudent): FileNameProblem | undefined {
   const { stem, ext } = splitName(baseName(fileName));
   if (student !== undefined) {
-    if (stemMatches(stem, student))
+    if (stemMatches(stem, student)) {
       return EXTENSION.test(ext) ? undefined : { reason: "extension", suggestion: `${stem}.jpg` };
-    // Suggest the student number when the name contains it or the ID number, else the ID number's.
+    }
+    // Suggest the ID number when the name contains it, else the student number.
     const upper = stem.toUpperCase();
-    const sn = student.studentNumber.trim();
-    const id = student.id.number.trim().toUpperCase();
-    const suggestion = id !== "" && upper.includes(id) ? `${id}.jpg` : `${sn}.jpg`;
-    return { reason: "student", suggestion };
+    const sn = typeof student?.studentNumber === "string" ? student.studentNumber.trim() : "";
+    const id = text(student?.id?.number);
+    if (id !== "" && upper.includes(id)) return { reason: "student", suggestion: `${id}.jpg` };
+    return sn === "" ? { reason: "student" } : { reason: "student", suggestion: `${sn}.jpg` };
   }
   if (!IDENTIFIER.test(stem)) {
     const tokens = stem.match(TOKEN)?.filter((t) => t.length >= 5);

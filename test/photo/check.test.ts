@@ -444,3 +444,16 @@ describe("background: uniform light blue, reference RGB (100, 197, 255) (4.2.2)"
     ]);
   });
 });
+
+describe("bad options data never throws", () => {
+  it("a malformed student or file name gives photo.file-name", () => {
+    for (const student of [{}, { id: null }, { studentNumber: 7, id: { number: 8 } }]) {
+      const r = checkPhoto(valid, {
+        fileName: `${ID}.jpg`,
+        student: student as unknown as { studentNumber: string; id: { number: string } },
+      });
+      expect(codes(r)).toEqual(["photo.file-name"]);
+    }
+    expect(codes(checkPhoto(valid, { fileName: 42 as unknown as string }))).toEqual(["photo.file-name"]);
+  });
+});
