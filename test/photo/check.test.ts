@@ -406,6 +406,9 @@ describe("file name: exactly the ID number or the student number, .jpg or .jpeg 
     expect(checkFileName(`${ID}.png`)).toEqual({ reason: "extension", suggestion: `${ID}.jpg` });
     expect(checkFileName(ID)).toEqual({ reason: "extension", suggestion: `${ID}.jpg` });
   });
+  it("with a student, matches letters in any case [decision]", () => {
+    expect(checkFileName("2019e8012345678.jpg", student)).toBeUndefined();
+  });
   it("with a student, refuses another student's number", () => {
     expect(checkFileName("2019E8000000001.jpg", student)).toEqual({
       reason: "student",
