@@ -111,7 +111,7 @@ export type { BackgroundOptions, PhotoStudent };
  *
  * @example
  * const r = checkPhoto(bytes, { fileName: "110108200001011237.jpg" });
- * //=> { ok: true, value: { format: "jpeg", width: 480, height: 640, bytes: 25215, dpi: 300,
+ * //=> { ok: true, value: { format: "jpeg", width: 480, height: 640, bytes: 25215, dpi: 300, dpiSource: "jfif",
  * //     components: 3, bitsPerSample: 8, colorModel: "ycbcr", quality: 85, progressive: false },
  * //     findings: [] }
  * checkPhoto(png, { locale: "en" }).findings[0];
