@@ -86,7 +86,7 @@ export async function makeBenchData(dir, n = 10_000, options = {}) {
   const write = (s) => (out.write(s) ? undefined : new Promise((res) => out.once("drain", res)));
   await write(`${rosterHeader}\n`);
   const students = [];
-  let bytes = rosterHeader.length + 1;
+  let bytes = Buffer.byteLength(rosterHeader) + 1;
   const target = options.targetBytes ?? 0;
   const ids = new Set();
   for (let i = 0; i < n || bytes < target; i++) {

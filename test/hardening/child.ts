@@ -1,0 +1,70 @@
+// Runs the built CLI as a child process and measures its peak resident set: GNU time's %M when
+// /usr/bin/time exists, else VmHWM read from /proc/<pid>/status while the child runs (Linux).
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The CLI under test: `$XUELI_DIST/cli.js` when set (a private build), else the package's dist. */
+export const cliPath = process.env.XUELI_DIST
+  ? join(process.env.XUELI_DIST, "cli.js")
+  : fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+
+export interface ChildRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Characters written to stdout, kept or not. */
+  stdoutLength: number;
+  /** Peak resident set in KiB, or undefined where it cannot be measured (not Linux). */
+  maxRssKb: number | undefined;
+}
+
+const GNU_TIME = "/usr/bin/time";
+
+export function runCli(args: string[], options: { maxOutput?: number } = {}): Promise<ChildRun> {
+  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: build first (npm run build)`);
+  const useTime = existsSync(GNU_TIME) && process.platform === "linux";
+  const cmd = useTime ? GNU_TIME : process.execPath;
+  const argv = useTime ? ["-f", "XUELI_RSS_KB=%M", process.execPath, cliPath, ...args] : [cliPath, ...args];
+  const max = options.maxOutput ?? 4 * 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, {
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    let hwm = 0;
+    // Output beyond `max` is counted, not kept: a test must not hold what it is checking the CLI for.
+    let stdoutBytes = 0; // characters, in fact: the streams are decoded
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (d: string) => {
+      stdoutBytes += d.length;
+      if (stdout.length < max) stdout += d.slice(0, max - stdout.length);
+    });
+    child.stderr.on("data", (d: string) => {
+      if (stderr.length < max) stderr += d.slice(0, max - stderr.length);
+    });
+    const poll =
+      !useTime && process.platform === "linux"
+        ? setInterval(() => {
+            try {
+              const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+              if (m) hwm = Math.max(hwm, Number(m[1]));
+            } catch {
+              // the child has exited between two polls
+            }
+          }, 10)
+        : undefined;
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (poll) clearInterval(poll);
+      const m = /XUELI_RSS_KB=(\d+)\n?/.exec(stderr);
+      if (m) stderr = stderr.replace(m[0], "").replace(/Command exited with non-zero status \d+\n?/, "");
+      const maxRssKb = m ? Number(m[1]) : hwm > 0 ? hwm : undefined;
+      resolve({ code, stdout, stderr, stdoutLength: stdoutBytes, maxRssKb });
+    });
+  });
+}

@@ -1,0 +1,179 @@
+// Hardening (issue 7): hostile rosters given to `xueli check`. Formula-looking cells, terminal
+// control characters, ragged rows, undecodable bytes and an oversized cell each get a clear answer
+// in bounded memory. The 50 MB roster of 259,000 rows is measured by `npm run bench`, not here
+// (it takes about a minute): see docs/performance.md.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeStudents } from "../../bench/data.mjs";
+import { type BenchStudent, rosterHeader, rosterLine } from "../../scripts/make-bench-data.mjs";
+import { runCli } from "./child.js";
+
+const dir = mkdtempSync(join(tmpdir(), "xueli-hardening-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const AT = ["--at", "2022-06-01T10:00:00+08:00"];
+const students = makeStudents(6, 5) as BenchStudent[];
+const headerCells = rosterHeader.split(",");
+const cells = (i: number) => rosterLine(students[i] as BenchStudent).split(",");
+const NAME = headerCells.indexOf("姓名");
+const MAJOR = headerCells.indexOf("专业");
+const SUPERVISOR = headerCells.indexOf("导师");
+
+const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+const line = (cs: string[]) => cs.map(quote).join(",");
+
+function write(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+interface JsonReport {
+  summary: { students: number; errors: number };
+  students: {
+    row: number;
+    studentNumber: string | null;
+    name: string | null;
+    findings: { code: string; params?: Record<string, unknown> }[];
+  }[];
+}
+
+describe("hardening: rosters given to xueli check (CLI, docs/roster.md)", () => {
+  it("writes no CSV, so no cell can become a formula there: --format csv is refused (exit 2)", async () => {
+    const roster = write("plain.csv", `${rosterHeader}\n${line(cells(0))}\n`);
+    const r = await runCli(["check", roster, ...AT, "--format", "csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+  });
+
+  it("hands back cells that look like formulas (= + - @) verbatim, as JSON strings, never evaluated", async () => {
+    const formulas = ['=HYPERLINK("http://example.invalid","x")', "+1+1", "-2+3", "@SUM(A1:A9)", "=1+1"];
+    const rows = formulas.map((f, i) => {
+      const c = cells(i);
+      c[MAJOR] = f;
+      c[SUPERVISOR] = f;
+      if (i < 2) c[NAME] = f;
+      return line(c);
+    });
+    const roster = write("formulas.csv", `${rosterHeader}\n${rows.join("\n")}\n`);
+    const r = await runCli(["check", roster, ...AT, "--format", "json"]);
+    expect(r.code).toBe(1); // the two names are refused (name.characters)
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.students.map((s) => s.name)).toEqual([
+      formulas[0],
+      formulas[1],
+      students[2]?.name,
+      students[3]?.name,
+      students[4]?.name,
+    ]);
+    expect(report.students[0]?.findings.map((f) => f.code)).toContain("name.characters");
+  });
+
+  it("prints no terminal control characters taken from the roster (ESC, BEL, CR) in the text report", async () => {
+    const c = cells(0);
+    c[NAME] = "\u001b[2J\u001b[31m张三\u0007\r";
+    c[MAJOR] = "\u001b]0;owned\u0007";
+    const roster = write("escapes.csv", `${rosterHeader}\n${line(c)}\n`);
+    const r = await runCli(["check", roster, ...AT, "--lang", "en"]);
+    expect(r.code).toBe(1);
+    // NO_COLOR is set, so the report itself has no escapes: any ESC/BEL/CR came from the cells.
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  it("reports ragged rows with their row number and both cell counts (schema.invalid, reason ragged)", async () => {
+    const short = cells(1).slice(0, 5);
+    const long = [...cells(2), "extra", "cells"];
+    const roster = write("ragged.csv", `${rosterHeader}\n${line(cells(0))}\n${line(short)}\n${line(long)}\n`);
+    const json = await runCli(["check", roster, ...AT, "--format", "json"]);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as JsonReport;
+    const bad = report.students.filter((s) => s.findings.length > 0);
+    expect(bad.map((s) => [s.row, s.findings[0]?.code, s.findings[0]?.params])).toEqual([
+      [
+        3,
+        "schema.invalid",
+        expect.objectContaining({ row: 3, reason: "ragged", expected: headerCells.length, received: 5 }),
+      ],
+      [
+        4,
+        "schema.invalid",
+        expect.objectContaining({
+          row: 4,
+          reason: "ragged",
+          expected: headerCells.length,
+          received: headerCells.length + 2,
+        }),
+      ],
+    ]);
+    const text = await runCli(["check", roster, ...AT, "--lang", "en"]);
+    expect(text.stdout).toMatch(/Row 3\b[\s\S]*\b20\b[\s\S]*\b5\b/);
+  });
+
+  it("reads a roster saved as GB18030 (Excel in China) like its UTF-8 twin", async () => {
+    const text = `${rosterHeader}\n${line(cells(0))}\n${line(cells(1))}\n`;
+    const utf8 = await runCli(["check", write("u8.csv", text), ...AT, "--format", "json"]);
+    const gb = await runCli([
+      "check",
+      write("gb.csv", iconv.encode(text, "gb18030")),
+      ...AT,
+      "--format",
+      "json",
+    ]);
+    expect(gb.code).toBe(0);
+    expect((JSON.parse(gb.stdout) as JsonReport).students).toEqual(
+      (JSON.parse(utf8.stdout) as JsonReport).students,
+    );
+  });
+
+  it("names the encoding when a UTF-8 roster holds one row in another encoding", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`${rosterHeader}\n${line(cells(0))}\n`, "utf8"),
+      iconv.encode(`${line(cells(1))}\n`, "gb18030"),
+      Buffer.from(`${line(cells(2))}\n`, "utf8"),
+    ]);
+    const r = await runCli(["check", write("mixed.csv", bytes), ...AT, "--lang", "en"]);
+    expect(r.code).not.toBe(0);
+    // Not "lacks required columns" about a header that was fine: the message says what is wrong.
+    expect(`${r.stdout}\n${r.stderr}`).toMatch(/UTF-8|GB18030|encod/i);
+  });
+
+  it("refuses a binary file named .csv with one message and no stack trace (exit 2)", async () => {
+    const junk = new Uint8Array(4096);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) & 0xff;
+    const r = await runCli(["check", write("binary.csv", junk), ...AT, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.length).toBeLessThan(4096);
+  });
+
+  it("checks a roster with one 4 MB cell in bounded memory, its output not amplified", async () => {
+    const small = await runCli([
+      "check",
+      write("one.csv", `${rosterHeader}\n${line(cells(0))}\n`),
+      ...AT,
+      "--format",
+      "json",
+    ]);
+    const c = cells(0);
+    const cell = "名".repeat(1_400_000); // 4.2 MB of UTF-8
+    c[NAME] = cell;
+    const big = await runCli([
+      "check",
+      write("bigcell.csv", `${rosterHeader}\n${line(c)}\n`),
+      ...AT,
+      "--format",
+      "json",
+    ]);
+    expect([0, 1]).toContain(big.code);
+    // The report may name the student once; it must not repeat the cell in every finding.
+    expect(big.stdoutLength).toBeLessThan(2 * cell.length + 64 * 1024);
+    if (small.maxRssKb !== undefined && big.maxRssKb !== undefined) {
+      // Bounded: what the small roster costs plus a small multiple of the cell, not hundreds of MB.
+      expect(big.maxRssKb - small.maxRssKb).toBeLessThan(64 * 1024);
+    }
+  });
+});
