@@ -2,7 +2,7 @@
 // `npm run bench`: ours against the peers, in one process, on the same generated inputs.
 // Imports the BUILT library: XUELI_DIST (a directory holding index.js, node.js and cli.js),
 // default ../dist/. Writes bench/results.json and prints a table.
-// Usage: node bench/run.mjs [row …]   rows: id photo student origin cli (default: all)
+// Usage: node bench/run.mjs [row …]   rows: id photo student origin cli roster50 (default: all)
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -11,7 +11,7 @@ import { fmt, round } from "./lib.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.XUELI_DIST ?? join(here, "../dist/"));
-const ALL = ["id", "photo", "student", "origin", "cli"];
+const ALL = ["id", "photo", "student", "origin", "cli", "roster50"];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const rowsToRun = wanted.length > 0 ? wanted : ALL;
 const writeResults = wanted.length === 0 || process.argv.includes("--write");
