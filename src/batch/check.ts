@@ -41,6 +41,17 @@ function textKey(s: unknown): string | undefined {
   return key === "" ? undefined : key;
 }
 
+/** The batch's own shape findings; a value that even the schema cannot read is `schema.invalid`. */
+function batchFindings(batch: unknown, options: LocaleOptions): Finding[] {
+  try {
+    return defineBatch(batch, options).findings;
+  } catch {
+    // Hostile values (getters that throw, objects that cannot become strings) break the schema's
+    // own messages: the batch is unreadable, which is a finding, not an exception.
+    return [finding("schema.invalid", [], { expected: "Batch" }, options)];
+  }
+}
+
 /**
  * One finding per occurrence of a key that more than one registration shares, at that
  * registration's path, with the value and the indices of all who share it.
@@ -86,8 +97,7 @@ export function checkBatch(
 ): Result<BatchSummary> {
   const opts: LocaleOptions = { locale: resolveLocale(options) };
   const findings: Finding[] = [];
-  const b = defineBatch(batch, opts);
-  if (!b.ok) findings.push(...prefixFindings(b.findings, ["batch"]));
+  findings.push(...prefixFindings(batchFindings(batch, opts), ["batch"]));
   if (!Array.isArray(registrations)) {
     findings.push(finding("schema.invalid", [], { expected: "an array of registrations" }, opts));
     return { ok: false, findings };

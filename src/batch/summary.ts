@@ -56,7 +56,8 @@ export function isSubmitted(state: unknown): boolean {
 export function summarizeBatch(registrations: readonly unknown[], batch: Batch): BatchSummary {
   const batchId = rec(batch)?.id;
   const summary: BatchSummary = {
-    batchId: typeof batchId === "string" ? batchId : String(batchId),
+    // A batch without a string id (bad data) has no registrations of its own: everything is otherBatch.
+    batchId: typeof batchId === "string" ? batchId : "",
     total: 0,
     byState: zeros(states),
     byConclusion: zeros([...conclusions, "none"] as const),

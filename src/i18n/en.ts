@@ -1,5 +1,8 @@
 import type { LocaleTable } from "./types.js";
 
+/** Rows of a batch are numbered from 1 in messages; `indices` are 0-based. */
+const rows = (v: unknown): string => (Array.isArray(v) ? v.map((i) => Number(i) + 1).join(", ") : "");
+
 /** English. */
 export const en: LocaleTable = {
   "id.format": {
@@ -45,7 +48,11 @@ export const en: LocaleTable = {
   "certificate.school": { title: "The certificate number's school code does not match" },
   "certificate.year": { title: "The certificate number's year does not match the graduation year" },
   "certificate.level": { title: "The certificate number's level does not match the student's" },
-  "certificate.duplicate": { title: "The certificate number is used twice in this batch" },
+  "certificate.duplicate": {
+    title: "The certificate number is used twice in this batch",
+    message: (p) =>
+      `The certificate number ${String(p.received)} is used more than once in this batch (rows ${rows(p.indices)})`,
+  },
   "schema.invalid": { title: "A student field is missing or has the wrong type" },
   "origin.empty": { title: "The origin is empty" },
   "origin.format": { title: "The origin is not written in an accepted form" },
@@ -60,15 +67,35 @@ export const en: LocaleTable = {
   "origin.local-policy": {
     title: "The household moved into the school's collective: local policy decides the origin",
   },
-  "transition.illegal": { title: "This event is not allowed in the current state" },
-  "transition.role": { title: "This role may not perform this event" },
-  "window.closed": { title: "Outside the registration window" },
+  "transition.illegal": {
+    title: "This event is not allowed in the current state",
+    message: (p) =>
+      typeof p.received === "string" &&
+      ["draft", "staged", "submitted", "certified"].includes(p.received) &&
+      p.event !== undefined
+        ? `A ${p.received} registration cannot ${String(p.event)} (only a ${String(p.expected)} one can)`
+        : `This event is not allowed in the current state (${p.event === undefined ? "" : `event ${String(p.event)}; `}received ${String(p.received)})`,
+  },
+  "transition.role": {
+    title: "This role may not perform this event",
+    message: (p) =>
+      `${String(p.event)} is for ${Array.isArray(p.expected) ? p.expected.join(" or ") : String(p.expected)}, not ${String(p.received)}`,
+  },
+  "window.closed": {
+    title: "Outside the registration window",
+    message: (p) =>
+      `Outside the registration window [${String(p.opensAt)}, ${String(p.closesAt)}) (received ${String(p.received)})`,
+  },
   "photo.missing": { title: "No graduation-stage electronic photo has been uploaded" },
   "study.incomplete": {
     title: "Credits, required segments or thesis incomplete: the student cannot be registered",
   },
   "conclusion.ineligible": {
     title: "The conclusion does not fit the defense result or the study period",
+    message: (p) =>
+      p.expected === true
+        ? "The maximum study period is exceeded: the student cannot be registered in this batch"
+        : `The defense is ${String(p.received)}: ${p.expected === "passed" ? "graduation" : "completion"} needs it ${String(p.expected)}${p.suggestion === undefined ? "" : `; register ${String(p.suggestion)} instead`}`,
   },
   "batch.mismatch": { title: "The student is not due in this batch and must not be staged" },
   "completion.explanation-missing": { title: "A completion registration needs a written explanation" },
@@ -79,6 +106,10 @@ export const en: LocaleTable = {
   },
   "program-change.too-late": {
     title: "The change of major or training unit was not approved 6 months before the defense",
+    message: (p) =>
+      p.defenseDate === null
+        ? `The change of major or training unit was approved on ${String(p.approvedOn)}, but there is no defense date to show it was 6 months before`
+        : `The change of major or training unit was approved on ${String(p.approvedOn)}, less than 6 months before the defense on ${String(p.defenseDate)} (the earliest defense date would be ${String(p.earliestDefenseDate)})`,
   },
   "early-graduation.not-approved": { title: "Early graduation has not been approved" },
   "application-form.missing": {
@@ -87,14 +118,28 @@ export const en: LocaleTable = {
   "registration.tampered": {
     title: "The registration does not match its own history (tampered with or corrupted)",
   },
-  "batch.duplicate-id": { title: "The ID number appears twice in this batch" },
-  "batch.duplicate-student-number": { title: "The student number appears twice in this batch" },
+  "batch.duplicate-id": {
+    title: "The ID number appears twice in this batch",
+    message: (p) =>
+      `The ID number ${String(p.received)} appears more than once in this batch (rows ${rows(p.indices)})`,
+  },
+  "batch.duplicate-student-number": {
+    title: "The student number appears twice in this batch",
+    message: (p) =>
+      `The student number ${String(p.received)} appears more than once in this batch (rows ${rows(p.indices)})`,
+  },
   "batch.duplicate-name": {
     title: "Students share a name: write the student number on the back of the paper photo",
+    message: (p) =>
+      `Students share the name ${String(p.received)} (rows ${rows(p.indices)}): write the student number on the back of the paper photo`,
   },
   "form.seal": { title: "The form needs the institute's official seal, not a department's" },
   "form.signature": { title: "The form is not signed by the unit's reviewer" },
-  "form.upload-window": { title: "The form must be uploaded inside the registration window" },
+  "form.upload-window": {
+    title: "The form must be uploaded inside the registration window",
+    message: (p) =>
+      `The form must be uploaded inside the registration window [${String(p.opensAt)}, ${String(p.closesAt)}) (received ${String(p.received)})`,
+  },
   "form.head-count": { title: "The form's head count differs from the submitted registrations" },
   "photo.unreadable": {
     title: "The photo cannot be read",

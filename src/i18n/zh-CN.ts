@@ -1,5 +1,33 @@
 import type { LocaleTable } from "./types.js";
 
+// Names of the machine's events, states and roles in messages (2).
+const ZH_EVENT: Record<string, string> = {
+  stage: "暂存",
+  unstage: "取消暂存",
+  submit: "提交",
+  certify: "确定学历证书编号",
+  "edit-origin": "修改生源地",
+  "review-origin": "复核生源地",
+  "withdraw-origin-review": "取消生源地复核",
+};
+const ZH_STATE: Record<string, string> = {
+  draft: "未暂存",
+  staged: "已暂存",
+  submitted: "已提交",
+  certified: "已注册",
+};
+const ZH_ROLE: Record<string, string> = {
+  student: "学生",
+  "unit-staff": "培养单位教育干部",
+  "student-office": "学生处",
+};
+const ZH_CONCLUSION: Record<string, string> = { graduation: "毕业", completion: "结业" };
+const ZH_DEFENSE: Record<string, string> = { passed: "通过", failed: "未通过", pending: "尚未答辩" };
+const zhName = (table: Record<string, string>, v: unknown): string =>
+  typeof v === "string" && Object.hasOwn(table, v) ? (table[v] as string) : String(v);
+/** Rows of a batch are numbered from 1 in messages; `indices` are 0-based. */
+const rows = (v: unknown): string => (Array.isArray(v) ? v.map((i) => Number(i) + 1).join("、") : "");
+
 /** 简体中文（默认）。 */
 export const zhCN: LocaleTable = {
   "id.format": {
@@ -44,7 +72,10 @@ export const zhCN: LocaleTable = {
   "certificate.school": { title: "学历证书编号中的学校代码不符" },
   "certificate.year": { title: "学历证书编号中的年份与毕业年份不符" },
   "certificate.level": { title: "学历证书编号中的培养层次不符" },
-  "certificate.duplicate": { title: "学历证书编号在本批次中重复" },
+  "certificate.duplicate": {
+    title: "学历证书编号在本批次中重复",
+    message: (p) => `学历证书编号 ${String(p.received)} 在本批次中重复（第 ${rows(p.indices)} 条）`,
+  },
   "schema.invalid": { title: "学生信息字段缺失或类型不正确" },
   "origin.empty": { title: "生源地为空" },
   "origin.format": { title: "生源地写法不合法" },
@@ -57,27 +88,67 @@ export const zhCN: LocaleTable = {
   "origin.reviewer": { title: "只有教育干部可以复核生源地，且生源地须合法" },
   "origin.undetermined": { title: "依据所给事实无法确定生源地" },
   "origin.local-policy": { title: "户口已迁入学校集体户，生源地以落户地政策为准" },
-  "transition.illegal": { title: "当前状态下不能进行此操作" },
-  "transition.role": { title: "当前角色无权进行此操作" },
-  "window.closed": { title: "不在学历注册系统开放时间内" },
+  "transition.illegal": {
+    title: "当前状态下不能进行此操作",
+    message: (p) =>
+      typeof p.received === "string" && Object.hasOwn(ZH_STATE, p.received) && p.event !== undefined
+        ? `${zhName(ZH_STATE, p.received)}的注册不能进行“${zhName(ZH_EVENT, p.event)}”操作（须为${zhName(ZH_STATE, p.expected)}）`
+        : `当前状态下不能进行此操作（${p.event === undefined ? "" : `操作 ${zhName(ZH_EVENT, p.event)}；`}收到 ${String(p.received)}）`,
+  },
+  "transition.role": {
+    title: "当前角色无权进行此操作",
+    message: (p) =>
+      `“${zhName(ZH_EVENT, p.event)}”须由${Array.isArray(p.expected) ? p.expected.map((r) => zhName(ZH_ROLE, r)).join("或") : zhName(ZH_ROLE, p.expected)}操作，不能由${zhName(ZH_ROLE, p.received)}操作`,
+  },
+  "window.closed": {
+    title: "不在学历注册系统开放时间内",
+    message: (p) =>
+      `不在学历注册系统开放时间内（开放时间 ${String(p.opensAt)} 至 ${String(p.closesAt)}，不含结束时刻；收到 ${String(p.received)}）`,
+  },
   "photo.missing": { title: "未上传毕业阶段电子照片" },
   "study.incomplete": { title: "未修满课程和必修环节学分或论文未完成，不能注册" },
-  "conclusion.ineligible": { title: "毕业结论与答辩结果或修读年限不符" },
+  "conclusion.ineligible": {
+    title: "毕业结论与答辩结果或修读年限不符",
+    message: (p) =>
+      p.expected === true
+        ? "已超过最长修读年限，不能在本批次注册"
+        : `答辩结果为“${zhName(ZH_DEFENSE, p.received)}”，不能注册为${p.expected === "passed" ? "毕业" : "结业"}${p.suggestion === undefined ? "" : `，应注册为${zhName(ZH_CONCLUSION, p.suggestion)}`}`,
+  },
   "batch.mismatch": { title: "学生不在当前批次，不得暂存" },
   "completion.explanation-missing": { title: "结业注册缺少书面说明" },
   "name-change.evidence": { title: "更改姓名的证明材料不全" },
   "ethnicity-change.evidence": { title: "更改民族的证明材料不全" },
   "ethnicity-change.before-admission": { title: "入学前更改民族的，请联系招生部门变更" },
-  "program-change.too-late": { title: "调整专业或变更培养单位未在答辩前6个月完成审批" },
+  "program-change.too-late": {
+    title: "调整专业或变更培养单位未在答辩前6个月完成审批",
+    message: (p) =>
+      p.defenseDate === null
+        ? `调整专业或变更培养单位于 ${String(p.approvedOn)} 审批，但没有答辩日期，无法确认是否在答辩前6个月完成`
+        : `调整专业或变更培养单位于 ${String(p.approvedOn)} 审批，距答辩（${String(p.defenseDate)}）不足6个月（最早可于 ${String(p.earliestDefenseDate)} 答辩）`,
+  },
   "early-graduation.not-approved": { title: "提前毕业未办理学籍变动手续" },
   "application-form.missing": { title: "不能同时取得毕业证、学位证的毕业注册学生缺少毕业注册申请书" },
   "registration.tampered": { title: "注册记录与其操作历史不符（已被篡改或损坏）" },
-  "batch.duplicate-id": { title: "证件号码在本批次中重复" },
-  "batch.duplicate-student-number": { title: "学号在本批次中重复" },
-  "batch.duplicate-name": { title: "本批次有重名学生，纸质照片背面须注明学号" },
+  "batch.duplicate-id": {
+    title: "证件号码在本批次中重复",
+    message: (p) => `证件号码 ${String(p.received)} 在本批次中重复（第 ${rows(p.indices)} 条）`,
+  },
+  "batch.duplicate-student-number": {
+    title: "学号在本批次中重复",
+    message: (p) => `学号 ${String(p.received)} 在本批次中重复（第 ${rows(p.indices)} 条）`,
+  },
+  "batch.duplicate-name": {
+    title: "本批次有重名学生，纸质照片背面须注明学号",
+    message: (p) =>
+      `本批次有重名学生“${String(p.received)}”（第 ${rows(p.indices)} 条），纸质照片背面须注明学号`,
+  },
   "form.seal": { title: "登记表须加盖研究所公章（非部门用印）" },
   "form.signature": { title: "登记表缺少审核人签字" },
-  "form.upload-window": { title: "登记表须在系统开放时间内上传" },
+  "form.upload-window": {
+    title: "登记表须在系统开放时间内上传",
+    message: (p) =>
+      `登记表须在系统开放时间内上传（${String(p.opensAt)} 至 ${String(p.closesAt)}；收到 ${String(p.received)}）`,
+  },
   "form.head-count": { title: "登记表人数与已提交的注册人数不符" },
   "photo.unreadable": {
     title: "照片文件无法读取",

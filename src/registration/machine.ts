@@ -4,7 +4,7 @@ import { foldFullWidth } from "../core/strings.js";
 import { toInstant } from "../core/time.js";
 import type { Batch } from "../entities/batch.js";
 import { type Conclusion, conclusions, type Student } from "../entities/student.js";
-import { type LocaleOptions, resolveLocale } from "../i18n/index.js";
+import { type LocaleOptions, resolveLocale, show } from "../i18n/index.js";
 import { type GuardInput, guards } from "./guards.js";
 import { isEventType, transitionTable } from "./table.js";
 import {
@@ -55,13 +55,13 @@ export function resolveContext(context: unknown, options?: LocaleOptions): Resol
   if (at === undefined) {
     throw new XueliError(
       "context.at",
-      `context.at must be a valid Date or an ISO 8601 string with an offset, got ${String(c.at)}`,
+      `context.at must be a valid Date or an ISO 8601 string with an offset, got ${show(c.at)}`,
     );
   }
   if (typeof c.actor !== "string" || !(roles as readonly string[]).includes(c.actor)) {
     throw new XueliError(
       "context.actor",
-      `context.actor must be one of ${roles.join(", ")}, got ${String(c.actor)}`,
+      `context.actor must be one of ${roles.join(", ")}, got ${show(c.actor)}`,
     );
   }
   const locale = resolveLocale(
@@ -183,7 +183,8 @@ function evaluate(registration: Registration, event: RegistrationEvent, r: Resol
 
 /** Full-width digits folded and every space removed, as `validateCertificateNumber` reads the number. */
 export function normalizeCertificateNumber(n: unknown): string {
-  return typeof n === "string" ? foldFullWidth(n).replace(/\s+/gu, "") : String(n);
+  // Not a string: refused by `certificateNumberValid` before anything is stored.
+  return typeof n === "string" ? foldFullWidth(n).replace(/\s+/gu, "") : "";
 }
 
 /** Only the event's own fields go into the history, whatever else the caller's object carries. */

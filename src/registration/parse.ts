@@ -162,7 +162,14 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
  */
 export function parseRegistration(input: unknown, options?: LocaleOptions): Result<Registration> {
   const opts: LocaleOptions = { locale: resolveLocale(options) };
-  const parsed = RegistrationSchema.safeParse(input);
+  let parsed: ReturnType<typeof RegistrationSchema.safeParse>;
+  try {
+    parsed = RegistrationSchema.safeParse(input);
+  } catch {
+    // Hostile values (getters that throw, objects that cannot become strings) break the schema's
+    // own messages: unreadable, which is a finding, not an exception.
+    return { ok: false, findings: [finding("schema.invalid", [], { expected: "Registration" }, opts)] };
+  }
   if (!parsed.success) {
     const findings = zodFindings(parsed.error, opts);
     return {
