@@ -4,23 +4,29 @@ import { describe, expect, it } from "vitest";
 import {
   type Conclusion,
   createRegistration,
+  editOrigin,
   parseRegistration,
   type Registration,
   type RegistrationEvent,
+  type Result,
   type Role,
+  reviewOrigin,
   roles,
   type State,
   type Student,
   transition,
   ucas2022Batch3,
   validateCertificateNumber,
+  withdrawOriginReview,
 } from "../../src/index.js";
 import { completionStudent, makeStudent, study } from "./fixtures.js";
 
 /*
  * Model-based test of the state machine (2) with fast-check commands: random sequences of events,
  * by random actors at random instants, against a model that knows only the transition table, the
- * window and what each generated student is eligible for. After every command the invariants of
+ * window, the origin's validity and review (3.3.1–3.3.4: editOrigin, reviewOrigin,
+ * withdrawOriginReview are commands too) and what each generated student is eligible for. After
+ * every command the invariants of
  * the issue are checked:
  * - certified ⇒ a valid certificate number for the batch and the student's level (2.2);
  * - nothing leaves submitted except to certified (2.1.2);
@@ -124,6 +130,9 @@ interface Model {
   state: State;
   conclusion?: Conclusion;
   historyLength: number;
+  /** The origin as the model sees it: valid (three levels, 3.3) and reviewed (3.3.3). */
+  originValid: boolean;
+  originReviewed: boolean;
 }
 interface Real {
   reg: Registration;
@@ -202,7 +211,9 @@ class Stage implements fc.Command<Model, Real> {
       m.state === "draft" &&
       this.actor === "unit-staff" &&
       inWindow(this.at[0]) &&
-      r.profile.stage.includes(this.conclusion);
+      r.profile.stage.includes(this.conclusion) &&
+      m.originValid &&
+      m.originReviewed;
     step(m, r, { type: "stage", conclusion: this.conclusion }, this.actor, this.at, expected, "staged");
     invariants(m, r);
   }
@@ -262,6 +273,91 @@ class Certify implements fc.Command<Model, Real> {
   toString = () => `certify(${this.number}, ${this.actor}, ${String(this.at[1])})`;
 }
 
+/**
+ * Applies an origin step (3.3.1–3.3.4) and checks it against the model: `recorded` says whether a
+ * history entry is appended (an edit to an invalid origin is recorded but not ok). The origin
+ * cannot change outside a draft (3.3.4), so a staged registration submits with the origin it was
+ * staged with.
+ */
+function originStep(
+  m: Model,
+  r: Real,
+  label: string,
+  res: Result<Registration>,
+  recorded: boolean,
+  ok: boolean,
+) {
+  expect(
+    res.value !== undefined,
+    `${label} in ${m.state}: ${JSON.stringify(res.findings.map((f) => f.code))}`,
+  ).toBe(recorded);
+  expect(res.ok).toBe(ok);
+  if (res.value === undefined) return;
+  expect(res.value.state).toBe(m.state);
+  expect(res.value.history).toHaveLength(m.historyLength + 1);
+  m.historyLength++;
+  r.reg = res.value;
+}
+
+const ORIGINS = { valid: "河北省石家庄市正定县", invalid: "河北省石家庄市" } as const;
+
+class EditOrigin implements fc.Command<Model, Real> {
+  constructor(
+    readonly valid: boolean,
+    readonly actor: Role,
+    readonly at: [number, Date | string],
+  ) {}
+  check = () => true;
+  run(m: Model, r: Real) {
+    const before = structuredClone(r.reg);
+    const value = this.valid ? ORIGINS.valid : ORIGINS.invalid;
+    const res = editOrigin(r.reg, value, { at: this.at[1], actor: this.actor });
+    same(r.reg, before);
+    // Only a draft's origin, not reviewed, by the student or the unit (3.3.1, 3.3.2, 3.3.4).
+    const recorded = m.state === "draft" && this.actor !== "student-office" && !m.originReviewed;
+    originStep(m, r, `edit-origin by ${this.actor}`, res, recorded, recorded && this.valid);
+    if (recorded) m.originValid = this.valid;
+    invariants(m, r);
+  }
+  toString = () => `editOrigin(${this.valid ? "valid" : "invalid"}, ${this.actor})`;
+}
+
+class ReviewOrigin implements fc.Command<Model, Real> {
+  constructor(
+    readonly actor: Role,
+    readonly at: [number, Date | string],
+  ) {}
+  check = () => true;
+  run(m: Model, r: Real) {
+    const before = structuredClone(r.reg);
+    const res = reviewOrigin(r.reg, { at: this.at[1], actor: this.actor });
+    same(r.reg, before);
+    const ok = m.state === "draft" && this.actor === "unit-staff" && !m.originReviewed && m.originValid;
+    originStep(m, r, `review-origin by ${this.actor}`, res, ok, ok);
+    if (ok) m.originReviewed = true;
+    invariants(m, r);
+  }
+  toString = () => `reviewOrigin(${this.actor})`;
+}
+
+class WithdrawReview implements fc.Command<Model, Real> {
+  constructor(
+    readonly actor: Role,
+    readonly at: [number, Date | string],
+  ) {}
+  check = () => true;
+  run(m: Model, r: Real) {
+    const before = structuredClone(r.reg);
+    const res = withdrawOriginReview(r.reg, { at: this.at[1], actor: this.actor });
+    same(r.reg, before);
+    const ok = m.state === "draft" && this.actor === "unit-staff" && m.originReviewed;
+    originStep(m, r, `withdraw-origin-review by ${this.actor}`, res, ok, ok);
+    if (ok) m.originReviewed = false;
+    invariants(m, r);
+  }
+  toString = () => `withdrawOriginReview(${this.actor})`;
+}
+
 /** Serializes and parses the registration: it must come back equal and go on from there. */
 class RoundTrip implements fc.Command<Model, Real> {
   check = () => true;
@@ -284,7 +380,13 @@ const certifyCmd = fc
   .map(([n, a, t]) => new Certify(n, a, t));
 // Listed twice: forward events more often than unstaging and round trips, so that runs reach the
 // end of the process as well as the refusals.
+const originCmds = [
+  fc.tuple(fc.boolean(), actorArb("student"), atArb).map(([v, a, t]) => new EditOrigin(v, a, t)),
+  fc.tuple(actorArb("unit-staff"), atArb).map(([a, t]) => new ReviewOrigin(a, t)),
+  fc.tuple(actorArb("unit-staff"), atArb).map(([a, t]) => new WithdrawReview(a, t)),
+];
 const commands = [
+  ...originCmds,
   stageCmd,
   stageCmd,
   submitCmd,
@@ -303,11 +405,11 @@ const profileArb = fc.oneof(
 
 describe("model-based: random event sequences keep the invariants (2, 2.1.2, 2.2)", () => {
   it("holds over 1,000 random sequences", () => {
-    const reached = { staged: 0, submitted: 0, certified: 0 };
+    const reached = { staged: 0, submitted: 0, certified: 0, originEdited: 0 };
     fc.assert(
-      fc.property(profileArb, fc.commands(commands, { maxCommands: 20, size: "medium" }), (profile, cmds) => {
+      fc.property(profileArb, fc.commands(commands, { maxCommands: 30, size: "large" }), (profile, cmds) => {
         const setup = () => ({
-          model: { state: "draft" as State, historyLength: 0 },
+          model: { state: "draft" as State, historyLength: 0, originValid: true, originReviewed: true },
           real: { reg: createRegistration(profile.student, ucas2022Batch3), profile },
         });
         let last: Real | undefined;
@@ -318,10 +420,12 @@ describe("model-based: random event sequences keep the invariants (2, 2.1.2, 2.2
         }, cmds);
         const states = new Set(last?.reg.history.map((h) => h.to));
         for (const k of ["staged", "submitted", "certified"] as const) if (states.has(k)) reached[k]++;
+        if (last?.reg.history.some((h) => h.event.type === "edit-origin")) reached.originEdited++;
       }),
       { numRuns: 1000 },
     );
     // The generators do reach the end of the process, not only refusals.
     expect(reached.certified).toBeGreaterThan(50);
+    expect(reached.originEdited).toBeGreaterThan(50);
   });
 });
