@@ -62,7 +62,14 @@ export const batches: Readonly<Record<string, Batch>> = Object.freeze({
  * defineBatch({ ...ucas2022Batch3, id: "ucas-2023-1", sequence: 1 }).ok //=> true
  */
 export function defineBatch(input: unknown, options?: LocaleOptions): Result<Batch> {
-  const parsed = BatchSchema.safeParse(input);
+  let parsed: ReturnType<typeof BatchSchema.safeParse>;
+  try {
+    parsed = BatchSchema.safeParse(input);
+  } catch {
+    // zod's length checks read `input.length` even of a non-string, and a JSON object such as
+    // {"length":{"valueOf":1,"toString":1}} cannot become a number: unreadable, a finding.
+    return { ok: false, findings: [finding("schema.invalid", [], { expected: "Batch" }, options)] };
+  }
   if (parsed.success) return { ok: true, value: parsed.data, findings: [] };
   const findings: Finding[] = zodFindings(parsed.error, options);
   if (findings.length === 0) findings.push(finding("schema.invalid", [], undefined, options));

@@ -151,6 +151,12 @@ const targets: Target[] = [
     call: (x) => fn("reviewOrigin")(x, staff),
     near: registrationJson,
   },
+  {
+    name: "withdrawOriginReview",
+    label: "registration",
+    call: (x) => fn("withdrawOriginReview")(x, staff),
+    near: registrationJson,
+  },
 ];
 
 /** Arguments that are the caller's typed state or configuration: a XueliError (only) is allowed. */
