@@ -7,7 +7,7 @@ import { checkRoster, type Report, summarize } from "./check.js";
 import { UsageError } from "./errors.js";
 import { cliText } from "./messages.js";
 import { checkPhotos, type NamedBy } from "./photos.js";
-import { renderJson, renderText, styleFor } from "./report.js";
+import { capFinding, renderJson, renderText, styleFor } from "./report.js";
 import { rosterStudents } from "./roster/map.js";
 import { readRoster } from "./roster/read.js";
 
@@ -107,6 +107,8 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
     if (photos) report.photos = photos;
     report.summary = summarize(reports, report.photos);
   }
+  for (const s of report.students) s.findings = s.findings.map(capFinding);
+  if (report.photos) report.photos.findings = report.photos.findings.map(capFinding);
   io.stdout.write(
     format === "json"
       ? renderJson(report)

@@ -27,8 +27,50 @@ export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = p
   return stream.isTTY === true && !noColor ? coloured : plain;
 }
 
+/** Longest text taken from the input that a report repeats; longer is cut with its length noted. */
+export const MAX_TEXT = 200;
+
+/**
+ * Text from the roster made safe for a terminal: control characters (C0 but tab, DEL, C1 — ESC,
+ * BEL, CR, CSI …) shown as `\u001b`-style escapes, so a cell can neither move the cursor nor retitle
+ * the window; a newline in a cell is shown as `\n` so it cannot fake a report line.
+ */
+export function safeText(s: string): string {
+  return s.replace(
+    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** A string cut to `MAX_TEXT` characters, noting how long it was. */
+export function capText(s: string): string {
+  return s.length <= MAX_TEXT ? s : `${s.slice(0, MAX_TEXT)}…（${s.length}）`;
+}
+
+/**
+ * A finding as reported: strings in its message and params cut to `MAX_TEXT`, so a 4 MB cell is
+ * not repeated in full by every finding about it (the student's own name field keeps it once).
+ */
+export function capFinding(f: Finding): Finding {
+  const out: Finding = { ...f, message: capText(f.message) };
+  if (f.params !== undefined) out.params = capValue(f.params, 0) as Record<string, unknown>;
+  return out;
+}
+
+function capValue(v: unknown, depth: number): unknown {
+  if (typeof v === "string") return capText(v);
+  if (depth > 4 || typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    const items = v.slice(0, MAX_TEXT).map((x) => capValue(x, depth + 1));
+    return v.length > MAX_TEXT ? [...items, `…（${v.length}）`] : items;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = capValue(x, depth + 1);
+  return out;
+}
+
 function pathText(path: Finding["path"]): string {
-  return path.map(String).join(".");
+  return safeText(capText(path.map(String).join(".")));
 }
 
 function findingLine(f: Finding, locale: Locale, st: Style): string {
@@ -37,12 +79,17 @@ function findingLine(f: Finding, locale: Locale, st: Style): string {
   const sev = f.severity === "error" ? st.red(t.severityWord("error")) : st.yellow(t.severityWord("warning"));
   const where = f.path.length > 0 ? ` [${pathText(f.path)}]` : "";
   const clause = f.clause ? st.dim(` (${t.clause} ${f.clause})`) : "";
-  return `  ${mark} ${sev} ${f.code}: ${f.message}${where}${clause}`;
+  return `  ${mark} ${sev} ${f.code}: ${safeText(capText(f.message))}${where}${clause}`;
 }
 
 function studentHeading(s: StudentReport, locale: Locale, st: Style): string {
   const t = cliText(locale);
-  const who = [s.studentNumber, s.name].filter((x): x is string => x !== null).join(" ");
+  const who = safeText(
+    [s.studentNumber, s.name]
+      .filter((x): x is string => x !== null)
+      .map(capText)
+      .join(" "),
+  );
   return st.bold(who === "" ? t.rowLabel(s.row) : `${t.rowLabel(s.row)}  ${who}`);
 }
 
@@ -74,7 +121,7 @@ export function renderText(
   }
   if (clean > 0 && clean < report.students.length) lines.push(st.green(t.okStudents(clean)), "");
   if (report.photos && report.photos.findings.length > 0) {
-    lines.push(st.bold(t.photosHeading(report.photos.dir)));
+    lines.push(st.bold(safeText(t.photosHeading(report.photos.dir))));
     for (const f of report.photos.findings) lines.push(findingLine(f, locale, st));
     lines.push("");
   }

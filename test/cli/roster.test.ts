@@ -108,6 +108,56 @@ describe("xueli check: reading rosters", () => {
     });
   });
 
+  it("reports a row in another encoding inside a UTF-8 roster, naming UTF-8, and checks the others", () => {
+    const file = join(dir, "mixed.csv");
+    const [head, r1, r2, r3] = toCsv([goodRow(1), goodRow(2), goodRow(3)]).split("\r\n");
+    const bytes = Buffer.concat([
+      Buffer.from(`${head}\r\n${r1}\r\n`, "utf8"),
+      iconv.encode(`${r2}\r\n`, "gb18030"),
+      Buffer.from(`${r3}\r\n`, "utf8"),
+    ]);
+    writeFileSync(file, bytes);
+    const r = check(file, "--lang", "en");
+    expect(r.code).toBe(1);
+    const report = r.report as JsonReport;
+    expect(codesByRow(report)).toEqual({ 2: [], 3: ["schema.invalid"], 4: [] });
+    expect(report.students[1]?.findings[0]).toMatchObject({
+      params: { reason: "encoding", expected: "UTF-8" },
+    });
+    expect(report.students[1]?.findings[0]?.message).toContain("expected UTF-8");
+  });
+
+  it("reports a row with an oversized cell instead of checking it, and cuts long text in findings", () => {
+    const file = join(dir, "huge.csv");
+    writeFileSync(
+      file,
+      toCsv([
+        goodRow(1),
+        { ...goodRow(2), 姓名: "名".repeat(5000) },
+        { ...goodRow(3), 姓名: "X".repeat(900) },
+      ]),
+    );
+    const r = check(file);
+    expect(r.code).toBe(1);
+    const report = r.report as JsonReport;
+    expect(report.students[1]?.findings).toEqual([
+      expect.objectContaining({
+        code: "schema.invalid",
+        params: expect.objectContaining({ reason: "oversized", received: 5000 }),
+      }),
+    ]);
+    for (const f of report.students[2]?.findings ?? []) expect(f.message.length).toBeLessThan(260);
+  });
+
+  it("escapes terminal control characters from the roster in the text report", () => {
+    const file = join(dir, "escapes.csv");
+    writeFileSync(file, toCsv([{ ...goodRow(1), 姓名: "\u001b[2J甲\u0007\u009b" }]));
+    const r = xueli(["check", file, "--at", AT]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stdout).toContain("\\u001b[2J甲\\u0007\\u009b");
+  });
+
   it("reports an unparseable JSON element with its position and checks the others", () => {
     const file = join(dir, "rows.json");
     writeFileSync(file, JSON.stringify([goodRow(1), null, goodRow(3)]));

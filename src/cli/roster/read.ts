@@ -15,7 +15,7 @@ export type RosterRecord =
 /** A row that could not be read: reported with its number, the others go on. */
 export interface BadRow {
   row: number;
-  reason: "ragged" | "unparseable";
+  reason: "ragged" | "unparseable" | "encoding" | "oversized";
   params: Record<string, unknown>;
 }
 
@@ -27,16 +27,48 @@ export interface RawRoster {
   bad: BadRow[];
 }
 
+/** How a CSV file was decoded; `utf-8-mixed`: UTF-8 with a few rows in another encoding. */
+export type CsvEncoding = "utf-8" | "gb18030" | "utf-8-mixed";
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Text of a CSV file: UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise
- * GB18030, which is what Excel in China saves "CSV" as. Detected, never asked.
+ * GB18030, which is what Excel in China saves "CSV" as. Detected, never asked. A file that is
+ * UTF-8 but for a few lines (a row pasted from a GB18030 file) is `utf-8-mixed`: those lines keep
+ * U+FFFD where their bytes were, and `parseCsv` reports their rows instead of misreading the file.
  */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gb18030" } {
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  if (isUtf8(bytes)) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
+  let valid = 0;
+  let invalid = 0;
+  let headerUtf8 = false;
+  let start = 0;
+  for (let line = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    const part = bytes.subarray(start, end);
+    if (part.some((b) => b >= 0x80)) {
+      if (isUtf8(part)) {
+        valid += 1;
+        if (line === 0) headerUtf8 = true;
+      } else invalid += 1;
+    }
+    start = end + 1;
   }
+  // A Chinese line in GB18030 is almost never valid UTF-8: a UTF-8 header or a UTF-8 majority
+  // means the file is UTF-8 with stray rows.
+  if (headerUtf8 || valid > invalid) {
+    return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8-mixed" };
+  }
+  return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
 }
 
 function isBlank(cells: readonly unknown[]): boolean {
@@ -52,7 +84,7 @@ function delimiterOf(text: string): string {
 }
 
 /** Parses CSV text; a ragged or unparseable row becomes a `BadRow`, the rest are read. */
-export function parseCsv(text: string, file: string, t: CliText): RawRoster {
+export function parseCsv(text: string, file: string, t: CliText, encoding: CsvEncoding = "utf-8"): RawRoster {
   let n = 0;
   const bad: BadRow[] = [];
   const numbers: number[] = [];
@@ -92,6 +124,10 @@ export function parseCsv(text: string, file: string, t: CliText): RawRoster {
   const out: RosterRecord[] = [];
   for (const { record, row } of rows) {
     if (isBlank(record)) continue; // an empty line: counted as a row, holds no student
+    if (encoding === "utf-8-mixed" && record.some((c) => c.includes("\uFFFD"))) {
+      bad.push({ row, reason: "encoding", params: { expected: "UTF-8", received: "GB18030?" } });
+      continue;
+    }
     const extra = record.slice(width);
     if (record.length < width || !isBlank(extra)) {
       bad.push({ row, reason: "ragged", params: { expected: width, received: record.length } });
@@ -205,8 +241,43 @@ function isStudentShaped(o: Record<string, unknown>): boolean {
   return ["id", "origin", "photo", "study"].some((k) => Object.hasOwn(o, k) && isPlainObject(o[k]));
 }
 
+/**
+ * Longest cell the checks are given. No field of a roster comes near it (a name, an origin, a
+ * major are tens of characters); a longer one is a broken export or a hostile file, and the row is
+ * reported instead of being handed to the validators [decision].
+ */
+export const MAX_CELL = 1000;
+
+/** The length of the longest string in a cell value or a JSON student (bounded depth). */
+function longest(v: unknown, depth = 0): number {
+  if (typeof v === "string") return v.length;
+  if (depth > 4 || typeof v !== "object" || v === null) return 0;
+  let max = 0;
+  for (const x of Array.isArray(v) ? v : Object.values(v)) max = Math.max(max, longest(x, depth + 1));
+  return max;
+}
+
+/** Rows with an oversized cell become bad rows; the others are untouched. */
+export function screenOversized(roster: RawRoster): RawRoster {
+  const bad = [...roster.bad];
+  const records = roster.records.filter((r) => {
+    const values = r.kind === "cells" ? r.cells.map(([, v]) => v) : [r.value];
+    const len = longest(values);
+    if (len <= MAX_CELL) return true;
+    bad.push({ row: r.row, reason: "oversized", params: { expected: `≤ ${MAX_CELL}`, received: len } });
+    return false;
+  });
+  if (bad.length === roster.bad.length) return roster;
+  bad.sort((a, b) => a.row - b.row);
+  return { ...roster, records, bad };
+}
+
 /** Reads a roster file by its extension; unreadable or unsupported → `UsageError` (exit 2). */
 export async function readRoster(file: string, t: CliText): Promise<RawRoster> {
+  return screenOversized(await readAny(file, t));
+}
+
+async function readAny(file: string, t: CliText): Promise<RawRoster> {
   const ext = extname(file).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".json" && ext !== ".txt" && ext !== ".tsv") {
     throw new UsageError(t.unsupported(file));
@@ -219,6 +290,8 @@ export async function readRoster(file: string, t: CliText): Promise<RawRoster> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(t.unreadable(file, code ?? (e instanceof Error ? e.message : String(e))));
   }
-  const { text } = decodeCsv(bytes);
-  return ext === ".json" ? parseJson(text.replace(/^\uFEFF/, ""), file, t) : parseCsv(text, file, t);
+  const { text, encoding } = decodeCsv(bytes);
+  return ext === ".json"
+    ? parseJson(text.replace(/^\uFEFF/, ""), file, t)
+    : parseCsv(text, file, t, encoding);
 }
