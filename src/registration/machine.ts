@@ -152,6 +152,20 @@ function evaluate(registration: Registration, event: RegistrationEvent, r: Resol
     }
     conclusion = event.conclusion;
   }
+  if (event.type === "submit" && !(conclusions as readonly unknown[]).includes(conclusion)) {
+    // A staged registration always has the conclusion it was staged with (2.1.1.2): without one it
+    // did not come from `transition`.
+    return {
+      findings: [
+        finding(
+          "registration.tampered",
+          ["conclusion"],
+          { expected: conclusions, received: conclusion ?? null },
+          options,
+        ),
+      ],
+    };
+  }
   const input: GuardInput = {
     registration,
     event,

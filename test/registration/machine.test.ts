@@ -190,6 +190,12 @@ describe("the transition table (2)", () => {
     expect(codes(r)).toEqual([["schema.invalid", ["event", "conclusion"], "3.1"]]);
   });
 
+  it("refuses to submit a staged registration without a conclusion: registration.tampered (2)", () => {
+    const { conclusion: _, ...noConclusion } = staged();
+    const r = transition(noConclusion, { type: "submit" }, staff);
+    expect(codes(r)).toEqual([["registration.tampered", ["conclusion"], "2"]]);
+  });
+
   it("refuses a registration that is not one, never throws", () => {
     for (const bad of [null, 1, [], {}, { state: "draft" }, { state: "limbo", history: [] }]) {
       const r = transition(bad as unknown as Registration, stage, staff);
