@@ -7,6 +7,8 @@ import { type State, states } from "../registration/types.js";
  * are over the registrations of this batch (`registration.batch.id === batch.id`); entries that
  * are not registrations, or belong to another batch, are only counted in `unreadable` /
  * `otherBatch`.
+ * @example
+ * summarizeBatch(registrations, ucas2022Batch3).headCount //=> the number to print on the form (4.1)
  */
 export interface BatchSummary {
   batchId: string;

@@ -362,6 +362,8 @@ export const applicationFormPresent: Guard = (input) => {
 /**
  * Every guard by name. The transition table refers to guards by these names, so a misspelt guard
  * name fails to compile (as XState's `setup()` does).
+ * @example
+ * guards.photoUploaded(guardInput(reg, stage, ctx)) //=> [] for a student whose photo is uploaded
  */
 export const guards = {
   windowOpen,

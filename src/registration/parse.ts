@@ -44,6 +44,8 @@ const HistoryEntrySchema = z.object({
  * The shape of a registration as JSON: unknown keys are dropped, the student and the batch are
  * parsed by their own schemas. Whether the history leads to the state is checked by
  * `parseRegistration`, not by the schema.
+ * @example
+ * RegistrationSchema.safeParse(JSON.parse(json)).success //=> true for a well-formed one
  */
 export const RegistrationSchema = z.object({
   state: z.enum(states),

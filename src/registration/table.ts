@@ -49,6 +49,8 @@ const submitGuards = [
  *   gives the student office none).
  *
  * `satisfies` makes a misspelt state, role, event type or guard name fail to compile.
+ * @example
+ * transitionTable.submit //=> { from: "staged", to: "submitted", actor: "unit-staff", guards: [...] }
  */
 export const transitionTable = {
   stage: { from: "draft", to: "staged", actor: "unit-staff", guards: stageGuards },
@@ -62,10 +64,19 @@ export const transitionTable = {
   },
 } as const satisfies Record<EventType, TransitionRule>;
 
-/** The event types, in process order. */
+/**
+ * The event types, in process order.
+ * @example
+ * eventTypes //=> ["stage", "unstage", "submit", "certify"]
+ */
 export const eventTypes = Object.keys(transitionTable) as EventType[];
 
-/** True for a string that names an event of the table (own keys only: `"toString"` is not one). */
+/**
+ * True for a string that names an event of the table (own keys only: `"toString"` is not one).
+ * @example
+ * isEventType("submit") //=> true
+ * isEventType("toString") //=> false
+ */
 export function isEventType(type: unknown): type is EventType {
   return typeof type === "string" && Object.hasOwn(transitionTable, type);
 }
