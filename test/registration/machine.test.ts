@@ -205,6 +205,34 @@ describe("the transition table (2)", () => {
   });
 });
 
+describe("immutability (2)", () => {
+  function deepFreeze<T>(o: T): T {
+    if (typeof o === "object" && o !== null && !Object.isFrozen(o)) {
+      Object.freeze(o);
+      for (const v of Object.values(o)) deepFreeze(v);
+    }
+    return o;
+  }
+  it("never writes to its input: every event on a deep-frozen registration, accepted or refused", () => {
+    const regs = [createRegistration(makeStudent(), ucas2022Batch3), staged(), submitted()].map(deepFreeze);
+    const events: RegistrationEvent[] = [
+      stage,
+      { type: "unstage" },
+      { type: "submit" },
+      { type: "certify", certificateNumber: MASTER_NUMBER },
+    ];
+    for (const reg of regs)
+      for (const event of events)
+        for (const ctx of [staff, office]) {
+          expect(() => transition(reg, event, ctx)).not.toThrow();
+          expect(() => can(reg, event, ctx)).not.toThrow();
+        }
+    // Accepted events on frozen input still give a new, ordinary object.
+    const next = transition(regs[1] as Registration, { type: "submit" }, staff);
+    expect(next.ok && Object.isFrozen(next.value)).toBe(false);
+  });
+});
+
 describe("the context (programmer errors throw XueliError)", () => {
   const draft = createRegistration(makeStudent(), ucas2022Batch3);
   it.each([
