@@ -22,8 +22,28 @@ export interface ChildRun {
 
 const GNU_TIME = "/usr/bin/time";
 
-export function runCli(args: string[], options: { maxOutput?: number } = {}): Promise<ChildRun> {
-  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: build first (npm run build)`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs the CLI. `npm pack` in the package test runs the `prepare` build, which empties `dist/` for a
+ * moment: wait for the CLI to be there, and run once more if it vanished while starting.
+ */
+export async function runCli(args: string[], options: { maxOutput?: number } = {}): Promise<ChildRun> {
+  for (let attempt = 0; ; attempt++) {
+    for (let waited = 0; !existsSync(cliPath); waited += 200) {
+      if (waited > 60_000) throw new Error(`${cliPath} is missing: build first (npm run build)`);
+      await sleep(200);
+    }
+    const r = await runOnce(args, options);
+    if (attempt < 3 && /ERR_MODULE_NOT_FOUND|Cannot find module/.test(r.stderr)) {
+      await sleep(1000);
+      continue;
+    }
+    return r;
+  }
+}
+
+function runOnce(args: string[], options: { maxOutput?: number }): Promise<ChildRun> {
   const useTime = existsSync(GNU_TIME) && process.platform === "linux";
   const cmd = useTime ? GNU_TIME : process.execPath;
   const argv = useTime ? ["-f", "XUELI_RSS_KB=%M", process.execPath, cliPath, ...args] : [cliPath, ...args];
