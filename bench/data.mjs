@@ -73,7 +73,7 @@ export function makeIdNumbers(n, wrongFraction = 0.1, seed = 1) {
     let id = makeIdNumber(r);
     if (seen.has(id)) continue;
     seen.add(id);
-    if (out.length % Math.round(1 / wrongFraction) === 0) {
+    if (wrongFraction > 0 && out.length % Math.round(1 / wrongFraction) === 0) {
       // Any other check character: a digit slip the checksum must catch.
       const good = id[17];
       const wrong = CHECK[(CHECK.indexOf(good) + 1 + Math.floor(r() * 10)) % 11];

@@ -2,6 +2,7 @@
 // JPEGs held in memory.
 import sharp from "sharp";
 import { makePhotos } from "../../scripts/photo-fixtures.mjs";
+import { makeIdNumbers } from "../data.mjs";
 import { compare, consume } from "../lib.mjs";
 
 export async function run(lib) {
@@ -10,10 +11,12 @@ export async function run(lib) {
   if (typeof checkPhoto !== "function") throw new Error("checkPhoto is not exported yet");
   // The photo issue's generator: 8 distinct portraits, each copy given its own COM segment.
   const photos = makePhotos(N);
+  // Named as uploaded (5.3.3): by a resident ID number, so the file-name rule runs too.
+  const names = makeIdNumbers(N, 0, 13).map((id) => `${id}.jpg`);
   let ok = 0;
   const codes = {};
   for (const p of photos) {
-    const r = checkPhoto(p);
+    const r = checkPhoto(p, { fileName: names[photos.indexOf(p)] });
     if (r.ok) ok++;
     for (const f of r.findings) codes[f.code] = (codes[f.code] ?? 0) + 1;
   }
@@ -21,7 +24,7 @@ export async function run(lib) {
   const t = await compare(
     {
       ours: () => {
-        for (let i = 0; i < N; i++) consume(checkPhoto(photos[i]).ok);
+        for (let i = 0; i < N; i++) consume(checkPhoto(photos[i], { fileName: names[i] }).ok);
       },
       sharp: async () => {
         for (let i = 0; i < N; i++) consume((await sharp(photos[i]).metadata()).width);
