@@ -191,15 +191,23 @@ describe("xueli check: reading rosters", () => {
     expect(xueli(["check", notXlsx]).code).toBe(2);
   });
 
-  it("reads an .xlsx made with exceljs: numbers, dates and text cells", async () => {
+  it("reads an .xlsx made with exceljs: a title row, numbers, dates and text cells", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("名册");
+    ws.addRow(["2022年第三批毕业研究生名册"]); // a title row above the header, as sheets often have
     ws.addRow([...headers]);
-    for (const row of [goodRow(1), { ...goodRow(2), 证件号码: "110108199602150001" }]) {
+    const rows = [
+      goodRow(1),
+      { ...goodRow(2), 证件号码: "110108199602150001" },
+      { ...goodRow(3), 证件号码: "ID-AS-NUMBER" },
+    ];
+    for (const row of rows) {
       ws.addRow(
         headers.map((h) => {
           if (h === "入学年度") return Number(row[h]);
           if (h === "答辩日期") return new Date(`${row[h]}T00:00:00Z`);
+          // An ID number typed into Excel as a number: its last digits are already lost.
+          if (row[h] === "ID-AS-NUMBER") return Number(goodRow(3).证件号码);
           return row[h];
         }),
       );
@@ -209,8 +217,9 @@ describe("xueli check: reading rosters", () => {
     const r = check(file);
     expect(r.code).toBe(1);
     const report = r.report as JsonReport;
-    expect(codesByRow(report)).toEqual({ 2: [], 3: ["id.checksum"] });
+    expect(codesByRow(report)).toEqual({ 3: [], 4: ["id.checksum"], 5: ["schema.invalid"] });
     expect(report.students[1]?.findings[0]?.path).toEqual(["id", "number"]);
+    expect(report.students[2]?.findings[0]?.path).toEqual(["id", "number"]);
   });
 
   it("reads a JSON array of students in api.md's English shape", () => {

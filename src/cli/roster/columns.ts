@@ -268,6 +268,9 @@ function evidence(v: unknown): unknown {
 export function cellValue(kind: ValueKind, v: unknown): unknown {
   switch (kind) {
     case "string":
+      // An 18-digit ID number stored as a number in Excel has lost its last digits: hand the number
+      // on, so the record is refused as "expected text" rather than for a misleading checksum.
+      if (typeof v === "number" && !Number.isSafeInteger(v)) return v;
       return text(v);
     case "ethnicity":
       return typeof v === "number" ? v : text(v);

@@ -3,6 +3,7 @@ import { extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import { UsageError } from "../errors.js";
 import type { CliText } from "../messages.js";
+import { columnFor } from "./columns.js";
 
 /**
  * One record of the roster as read, before its cells mean anything: `row` is the number the
@@ -75,6 +76,23 @@ function isBlank(cells: readonly unknown[]): boolean {
   return cells.every((c) => c === undefined || c === null || (typeof c === "string" && c.trim() === ""));
 }
 
+/**
+ * Which row is the header: the first of the first ten that names at least three known columns — a
+ * sheet often starts with a title row (2022年第三批毕业研究生名册) — else the first non-empty one,
+ * so that a roster without the columns is told which ones it lacks. -1: no row at all.
+ */
+function headerIndex(rows: readonly (readonly unknown[])[]): number {
+  let first = -1;
+  for (let i = 0; i < rows.length && i < 10; i++) {
+    const r = rows[i] as readonly unknown[];
+    if (isBlank(r)) continue;
+    if (first === -1) first = i;
+    const known = new Set(r.map((c) => (typeof c === "string" ? columnFor(c) : undefined)).filter(Boolean));
+    if (known.size >= 3) return i;
+  }
+  return first;
+}
+
 function delimiterOf(text: string): string {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   if (firstLine.includes(",") || firstLine.includes("，")) return ",";
@@ -117,8 +135,10 @@ export function parseCsv(text: string, file: string, t: CliText, encoding: CsvEn
     throw new UsageError(t.unreadable(file, e instanceof Error ? e.message : String(e)));
   }
   const rows = records.map((record, i) => ({ record, row: numbers[i] ?? i + 1 }));
-  const header = rows.shift();
-  if (!header || isBlank(header.record)) throw new UsageError(t.emptyRoster(file));
+  const at = headerIndex(rows.map((r) => r.record));
+  const header = at === -1 ? undefined : rows[at];
+  if (!header) throw new UsageError(t.emptyRoster(file));
+  rows.splice(0, at + 1);
   const headers = header.record.map((h) => h.trim());
   const width = headers.length;
   const out: RosterRecord[] = [];
@@ -167,32 +187,32 @@ async function readXlsx(file: string, t: CliText): Promise<RawRoster> {
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new UsageError(t.emptyRoster(file));
-  let headers: string[] | undefined;
-  let headerCols: number[] = [];
-  const records: RosterRecord[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
+  const sheet: { row: number; values: unknown[] }[] = [];
+  ws.eachRow({ includeEmpty: false }, (r, row) => {
     const values: unknown[] = [];
     r.eachCell({ includeEmpty: true }, (cell, col) => {
       values[col] = plainCell(cell.value);
     });
-    if (headers === undefined) {
-      if (isBlank(values)) return;
-      headerCols = [];
-      headers = [];
-      values.forEach((v, col) => {
-        const h = v === undefined ? "" : String(v).trim();
-        if (h !== "") {
-          headerCols.push(col);
-          headers?.push(h);
-        }
-      });
-      return;
-    }
-    const cells = headerCols.map((col, i) => [headers?.[i] ?? "", values[col]] as const);
-    if (isBlank(cells.map(([, v]) => v))) return;
-    records.push({ row: rowNumber, kind: "cells", cells });
+    sheet.push({ row, values });
   });
-  if (headers === undefined) throw new UsageError(t.emptyRoster(file));
+  const at = headerIndex(sheet.map((r) => r.values));
+  const head = at === -1 ? undefined : sheet[at];
+  if (!head) throw new UsageError(t.emptyRoster(file));
+  const headerCols: number[] = [];
+  const headers: string[] = [];
+  head.values.forEach((v, col) => {
+    const h = v === undefined || v === null ? "" : String(v).trim();
+    if (h !== "") {
+      headerCols.push(col);
+      headers.push(h);
+    }
+  });
+  const records: RosterRecord[] = [];
+  for (const { row, values } of sheet.slice(at + 1)) {
+    const cells = headerCols.map((col, i) => [headers[i] ?? "", values[col]] as const);
+    if (isBlank(cells.map(([, v]) => v))) continue;
+    records.push({ row, kind: "cells", cells });
+  }
   return { format: "xlsx", headers, records, bad: [] };
 }
 
