@@ -150,6 +150,39 @@ describe("hardening: rosters given to xueli check (CLI, docs/roster.md)", () => 
     expect(r.stderr.length).toBeLessThan(4096);
   });
 
+  it("reads JSON rows whose own keys are __proto__ and constructor as data, never as prototypes", async () => {
+    const row = Object.fromEntries(headerCells.map((h, i) => [h, cells(0)[i]]));
+    const body = JSON.stringify([row]).slice(1, -1);
+    const text = `[{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},${body.slice(1)}, {"__proto__":{"学号":"2016E99999999","姓名":"王五"}}, null, 5, []]`;
+    const r = await runCli(["check", write("proto.json", text), ...AT, "--format", "json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.students.map((s) => [s.row, s.studentNumber, s.findings.length > 0])).toEqual([
+      [1, students[0]?.studentNumber, false],
+      // The keys under "__proto__" are not inherited as columns: the row has none of its own.
+      [2, null, true],
+      [3, null, true],
+      [4, null, true],
+      [5, null, true],
+    ]);
+  });
+
+  it("answers a JSON roster nested 100,000 deep and a corrupt .xlsx with a message, no stack trace", async () => {
+    const deep = await runCli([
+      "check",
+      write("deep.json", `${"[".repeat(100_000)}${"]".repeat(100_000)}`),
+      ...AT,
+    ]);
+    expect([1, 2]).toContain(deep.code);
+    expect(deep.stderr).not.toMatch(/\n\s+at /);
+    const junk = new Uint8Array(3000);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 131 + 7) & 0xff;
+    const xlsx = await runCli(["check", write("corrupt.xlsx", junk), ...AT, "--lang", "en"]);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stdout).toBe("");
+    expect(xlsx.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("checks a roster with one 4 MB cell in bounded memory, its output not amplified", async () => {
     const small = await runCli([
       "check",
