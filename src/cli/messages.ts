@@ -22,9 +22,6 @@ export interface CliText {
   unknownCode: (code: string) => string;
   codeMissing: string;
   rowLabel: (row: number) => string;
-  raggedRow: string;
-  unparseableRow: string;
-  noRowsRead: string;
   okStudents: (n: number) => string;
   photosHeading: (dir: string) => string;
   summaryHeading: string;
@@ -32,8 +29,6 @@ export interface CliText {
   byCodeHeading: string;
   noFindings: string;
   progress: (files: number, seconds: number) => string;
-  error: string;
-  warning: string;
   clause: string;
   notice: string;
   standard: string;
@@ -77,9 +72,6 @@ check 的选项：
   unknownCode: (c) => `未知的规则代码：${c}（xueli rules 列出全部代码）`,
   codeMissing: "缺少规则代码：xueli explain <代码>",
   rowLabel: (r) => `第 ${r} 行`,
-  raggedRow: "本行的列数与表头不符，未检查",
-  unparseableRow: "本行无法解析，未检查",
-  noRowsRead: "名册中没有学生记录",
   okStudents: (n) => `另有 ${n} 名学生未发现问题。`,
   photosHeading: (d) => `照片文件夹 ${d}`,
   summaryHeading: "汇总",
@@ -87,8 +79,6 @@ check 的选项：
   byCodeHeading: "按代码统计：",
   noFindings: "未发现问题。",
   progress: (n, s) => `正在检查 ${n} 张照片…… ${s} 秒`,
-  error: "错误",
-  warning: "警告",
   clause: "条款",
   notice: "通知原文",
   standard: "标准",
@@ -134,9 +124,6 @@ Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.`
   unknownCode: (c) => `Unknown rule code: ${c} (xueli rules lists them all)`,
   codeMissing: "No rule code given: xueli explain <code>",
   rowLabel: (r) => `Row ${r}`,
-  raggedRow: "the row's cell count differs from the header's; not checked",
-  unparseableRow: "the row cannot be parsed; not checked",
-  noRowsRead: "The roster holds no student rows",
   okStudents: (n) => `${n} more student(s) without findings.`,
   photosHeading: (d) => `Photo folder ${d}`,
   summaryHeading: "Summary",
@@ -144,8 +131,6 @@ Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.`
   byCodeHeading: "By code:",
   noFindings: "No findings.",
   progress: (n, s) => `Checking ${n} photos… ${s}s`,
-  error: "error",
-  warning: "warning",
   clause: "clause",
   notice: "notice",
   standard: "standard",

@@ -36,10 +36,13 @@ export const MAX_TEXT = 200;
  * the window; a newline in a cell is shown as `\n` so it cannot fake a report line.
  */
 export function safeText(s: string): string {
-  return s.replace(
-    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out +=
+      (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f) ? `\\u${c.toString(16).padStart(4, "0")}` : s[i];
+  }
+  return out;
 }
 
 /** A string cut to `MAX_TEXT` characters, noting how long it was. */
