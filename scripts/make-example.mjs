@@ -6,7 +6,7 @@
 // check character (except where a row is broken on purpose), photos are drawn by
 // scripts/photo-fixtures.mjs. Deterministic: running it twice writes the same bytes.
 //
-//   node scripts/make-example.mjs
+//   node scripts/make-example.mjs [OUT_DIR]     (default: examples/)
 //
 // Broken rows on purpose (the codes `xueli check --example` must show, pinned by
 // test/cli/example-report.json): a wrong ID check character, an origin missing its prefecture, a
@@ -15,9 +15,11 @@
 // (warning), a change of name without the police certificate, and a photo matching no student.
 
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { makePhoto } from "./photo-fixtures.mjs";
 
-const root = new URL("../examples/", import.meta.url);
+const out = process.argv[2];
+const root = out ? pathToFileURL(`${out.replace(/\/+$/, "")}/`) : new URL("../examples/", import.meta.url);
 const photos = new URL("photos/", root);
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

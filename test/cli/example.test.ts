@@ -1,7 +1,9 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { columns } from "../../src/cli/roster/columns.js";
-import { xueli } from "./helpers.js";
+import { root, scratch, xueli } from "./helpers.js";
 
 interface Finding {
   code: string;
@@ -108,5 +110,22 @@ describe("xueli check --example", () => {
       .trimEnd()
       .split(",");
     expect(head).toEqual(columns.map((c) => c.zh[0]));
+  });
+});
+
+describe("the bundled example is generated, not hand-typed", () => {
+  it("regenerating it with scripts/make-example.mjs changes nothing", () => {
+    const out = join(scratch(), "examples");
+    execFileSync(process.execPath, [join(root, "scripts/make-example.mjs"), out], { stdio: "pipe" });
+    const committed = join(root, "examples");
+    for (const f of ["roster.csv", "roster-template.csv"]) {
+      expect(readFileSync(join(out, f)).equals(readFileSync(join(committed, f))), f).toBe(true);
+    }
+    const photos = readdirSync(join(committed, "photos")).sort();
+    expect(readdirSync(join(out, "photos")).sort()).toEqual(photos);
+    for (const p of photos) {
+      const same = readFileSync(join(out, "photos", p)).equals(readFileSync(join(committed, "photos", p)));
+      expect(same, `examples/photos/${p}: run node scripts/make-example.mjs`).toBe(true);
+    }
   });
 });
