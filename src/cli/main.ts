@@ -47,6 +47,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+// `xueli check … | head`: a reader that stops early is not an error of ours; exit quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const code = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
