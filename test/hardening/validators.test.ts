@@ -245,6 +245,15 @@ describe("hardening: exported validators never throw on bad data (api.md, Result
     });
   }
 
+  it("answers 100,000-character strings in every argument (a quadratic path shows as the timeout)", async () => {
+    const longs = ["a", "1", "名", "北京市", "a1 ", "·", "(", "-", "\u200b"].map((u) =>
+      u.repeat(Math.ceil(100_000 / u.length)),
+    );
+    for (const t of [...targets, ...targetsAllowingXueliError].filter(present)) {
+      for (const s of longs) await resultOf(t, s, targetsAllowingXueliError.includes(t));
+    }
+  });
+
   it("leaves Object.prototype and the other built-in prototypes untouched", () => {
     expect(notPolluted()).toBe(true);
     expect(prototypeFingerprint()).toBe(fingerprint);
