@@ -2,7 +2,8 @@
 // `npm run bench`: ours against the peers, in one process, on the same generated inputs.
 // Imports the BUILT library: XUELI_DIST (a directory holding index.js, node.js and cli.js),
 // default ../dist/. Writes bench/results.json and prints a table.
-// Usage: node bench/run.mjs [row …]   rows: id photo student origin cli roster50 (default: all)
+// Usage: node bench/run.mjs [row …] [--write] [--markdown]
+//   rows: id photo student origin cli roster50 (default: all, and then results.json is written)
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -65,6 +66,17 @@ console.table(table);
 for (const r of clean) {
   console.log(`- ${r.name}: unit ${r.unit ?? "—"}${r.notes ? `; ${r.notes}` : ""}`);
   if (r.error) console.log(`  error: ${r.error.split("\n")[0]}`);
+}
+
+if (process.argv.includes("--markdown")) {
+  // The table of docs/performance.md, from this run.
+  console.log("\n| row | ours | peer | ratio | goal |\n|---|---|---|---|---|");
+  for (const r of clean) {
+    const goal = r.goal ? `${r.goal}: ${r.met ? "met" : "missed"}` : "—";
+    console.log(
+      `| ${r.name} | ${fmt(r.ours)} | ${r.peerName ? `${r.peerName}: ${fmt(r.peer)}` : "—"} | ${r.ratio ?? "—"} | ${goal} |`,
+    );
+  }
 }
 
 if (writeResults) {
