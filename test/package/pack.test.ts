@@ -17,7 +17,7 @@ describe("the packed tarball", () => {
   beforeAll(() => {
     if (!existsSync(join(root, "dist/index.js"))) throw new Error("run `npm run build` before this test");
     scratch = mkdtempSync(join(tmpdir(), "xueli-pack-"));
-    run("npm", ["pack", "--silent", "--pack-destination", scratch], root);
+    run("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", scratch], root);
     const tgz = readdirSync(scratch).find((f) => f.endsWith(".tgz"));
     if (!tgz) throw new Error("npm pack wrote no tarball");
     writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true }));
