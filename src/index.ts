@@ -3,6 +3,8 @@
  * UCAS (14430) as code. The core is pure: no `fs`, works in a browser and on `Uint8Array`.
  */
 
+// Batches and the registration form (3.1, 4.1, 4.2.3).
+export * from "./batch/index.js";
 // Field validators (3.1, 2.2): identity documents, names, ethnic groups, certificate numbers, students.
 export {
   type CertificateExpectation,
@@ -62,5 +64,3 @@ export {
 export * from "./registration/index.js";
 export { explain, type FindingCode, findingCodes, isFindingCode, type Rule, rules } from "./rules/index.js";
 export { type StudentOptions, validateStudent } from "./student/index.js";
-// Batches and the registration form (3.1, 4.1, 4.2.3).
-export * from "./batch/index.js";
