@@ -1,11 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-// The packed tarball, installed in a scratch project, works from both `import` and `require`:
-// what an importer gets from npm, not what the source tree happens to resolve.
+// The packed tarball, installed in a scratch project, works from both `import` and `require`, and
+// `xueli check --example` runs from it: what a user gets from npm, not what the source tree resolves.
+// One install serves every test here (npm install is the slow part).
 const root = new URL("../..", import.meta.url).pathname;
 let scratch = "";
 
@@ -15,13 +16,18 @@ function run(cmd: string, args: string[], cwd: string): string {
 
 describe("the packed tarball", () => {
   beforeAll(() => {
-    if (!existsSync(join(root, "dist/index.js"))) throw new Error("run `npm run build` before this test");
+    if (!existsSync(join(root, "dist/index.js")) || !existsSync(join(root, "dist/cli.js")))
+      throw new Error("run `npm run build` before this test");
     scratch = mkdtempSync(join(tmpdir(), "xueli-pack-"));
     run("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", scratch], root);
     const tgz = readdirSync(scratch).find((f) => f.endsWith(".tgz"));
     if (!tgz) throw new Error("npm pack wrote no tarball");
     writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true }));
-    run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(scratch, tgz)], scratch);
+    run(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", join(scratch, tgz)],
+      scratch,
+    );
   }, 240_000);
 
   afterAll(() => {
@@ -57,5 +63,23 @@ describe("the packed tarball", () => {
       scratch,
     );
     expect(JSON.parse(out)).toEqual(["3.3", false, "object", "xueli-zhuce"]);
+  });
+
+  it("runs `xueli check --example` with its photos and gives the pinned codes", () => {
+    const bin = join(scratch, "node_modules", ".bin", "xueli");
+    const r = spawnSync(bin, ["check", "--example", "--format", "json"], { cwd: scratch, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as {
+      summary: { byCode: Record<string, number> };
+      photos?: { files: number };
+    };
+    const pinned = JSON.parse(
+      readFileSync(new URL("../cli/example-report.json", import.meta.url), "utf8"),
+    ) as {
+      summary: { byCode: Record<string, number> };
+    };
+    expect(report.summary.byCode).toEqual(pinned.summary.byCode);
+    expect(report.photos?.files).toBe(20);
   });
 });
