@@ -48,6 +48,10 @@ export function isFindingCode(code: unknown): code is FindingCode {
  * explain("origin.levels").title.en //=> "The origin must name province, prefecture and county"
  */
 export function explain(code: FindingCode, _options?: LocaleOptions): Rule {
-  if (!isFindingCode(code)) throw new XueliError("code.unknown", `Unknown finding code: ${String(code)}`);
+  if (!isFindingCode(code)) {
+    // Not String(code): an object whose toString is not callable would throw a TypeError instead.
+    const shown = typeof code === "string" ? code : typeof code;
+    throw new XueliError("code.unknown", `Unknown finding code: ${shown}`);
+  }
   return toRule(code);
 }
