@@ -130,8 +130,9 @@ export function checkStudent(
     const draft = createRegistration(student, o.batch);
     const ctx = { at: o.at, actor: "unit-staff" as const, ...locale };
     const stage = { type: "stage" as const, conclusion };
-    findings.push(...can(draft, stage, ctx, locale).findings.map(relative));
+    // `transition` gives exactly `can`'s findings (one evaluation of the guards, not two).
     const staged = transition(draft, stage, ctx, locale);
+    findings.push(...staged.findings.map(relative));
     const asStaged: Registration = staged.ok ? staged.value : { ...draft, state: "staged", conclusion };
     findings.push(...can(asStaged, { type: "submit" }, ctx, locale).findings.map(relative));
     registration = asStaged;
