@@ -9,7 +9,7 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     target: "node20",
-    splitting: false,
+    splitting: true,
     treeshake: true,
   },
   {
