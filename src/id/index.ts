@@ -214,10 +214,10 @@ function formatFailure(
  * `options.type` the type is detected from the shape. Full-width characters, spaces and a lower-case
  * `x` are normalized. Never throws on bad data; throws `XueliError` for a wrong option.
  * @example
- * validateIdNumber("11010519491231002X").value
- * //=> { type: "resident", normalized: "11010519491231002X", birthDate: "1949-12-31",
- * //     sex: "female", regionCode: "110105" }
- * validateIdNumber("110105194912310021").findings[0]?.code //=> "id.checksum"
+ * validateIdNumber("11010819980512168X").value
+ * //=> { type: "resident", normalized: "11010819980512168X", birthDate: "1998-05-12",
+ * //     sex: "female", regionCode: "110108" }
+ * validateIdNumber("110108199805121681").findings[0]?.code //=> "id.checksum"
  */
 export function validateIdNumber(input: string, options?: IdNumberOptions): Result<IdNumberFacts> {
   const declared = options?.type;

@@ -23,7 +23,7 @@ function rec(v: unknown): Record<string, unknown> | undefined {
  * submitting [decision: the notice wants every field exact before registration, 3.1]; its warnings
  * are passed on. Paths are under `["student", …]`.
  * @example
- * const reg = createRegistration({ ...student, id: { type: "resident", number: "110105194912310021" } }, ucas2022Batch3);
+ * const reg = createRegistration({ ...student, id: { type: "resident", number: "110108199805121681" } }, ucas2022Batch3);
  * studentValid(guardInput(reg, stage, ctx))[0]?.code //=> "id.checksum"
  */
 export const studentValid: Guard = (input) => {
