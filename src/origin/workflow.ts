@@ -1,15 +1,13 @@
-import { XueliError } from "../core/error.js";
 import { type Finding, finding, prefixFindings, type Result } from "../core/result.js";
-import { toInstant } from "../core/time.js";
 import type { Student } from "../entities/student.js";
-import { type LocaleOptions, resolveLocale } from "../i18n/index.js";
-import {
-  type HistoryEntry,
-  type OriginEvent,
-  type Registration,
-  type Role,
-  roles,
-  type TransitionContext,
+import type { LocaleOptions } from "../i18n/index.js";
+import { type ResolvedContext, resolveContext } from "../registration/context.js";
+import type {
+  HistoryEntry,
+  OriginEvent,
+  Registration,
+  Role,
+  TransitionContext,
 } from "../registration/types.js";
 import { validateOrigin } from "./validate.js";
 
@@ -54,38 +52,6 @@ export function applyOriginEvent(student: Student, event: OriginEvent): Student 
   }
 }
 
-interface Step {
-  at: string;
-  actor: Role;
-  options: LocaleOptions;
-}
-
-/** The context is the caller's code, not data: a bad one is a programmer error (`XueliError`). */
-function resolveStep(context: unknown): Step {
-  if (typeof context !== "object" || context === null) {
-    throw new XueliError("context.invalid", "context must be an object { at, actor }");
-  }
-  const c = context as Partial<TransitionContext>;
-  const at = toInstant(c.at);
-  if (at === undefined) {
-    throw new XueliError(
-      "context.at",
-      `context.at must be a valid Date or an ISO 8601 string with an offset, got ${String(c.at)}`,
-    );
-  }
-  if (typeof c.actor !== "string" || !(roles as readonly string[]).includes(c.actor)) {
-    throw new XueliError(
-      "context.actor",
-      `context.actor must be one of ${roles.join(", ")}, got ${String(c.actor)}`,
-    );
-  }
-  return {
-    at: typeof c.at === "string" ? c.at.trim() : at.toISOString(),
-    actor: c.actor as Role,
-    options: { locale: resolveLocale(c.locale !== undefined ? { locale: c.locale } : undefined) },
-  };
-}
-
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -111,12 +77,12 @@ function lockFindings(registration: Registration, event: OriginEvent["type"], op
     : [finding("origin.locked", ORIGIN_PATH, { event, state: registration.state }, options)];
 }
 
-function record(registration: Registration, event: OriginEvent, step: Step): Registration {
+function record(registration: Registration, event: OriginEvent, step: ResolvedContext): Registration {
   const entry: HistoryEntry = {
     event,
     from: registration.state,
     to: registration.state,
-    at: step.at,
+    at: step.atText,
     actor: step.actor,
   };
   return {
@@ -150,7 +116,7 @@ export function editOrigin(
   value: string,
   context: TransitionContext,
 ): Result<Registration> {
-  const step = resolveStep(context);
+  const step = resolveContext(context);
   const { options } = step;
   const shape = shapeFindings(registration, options);
   if (shape.length > 0) return { ok: false, findings: shape };
@@ -196,7 +162,7 @@ export function editOrigin(
  * //=> "origin.reviewer"
  */
 export function reviewOrigin(registration: Registration, context: TransitionContext): Result<Registration> {
-  const step = resolveStep(context);
+  const step = resolveContext(context);
   const { options } = step;
   const shape = shapeFindings(registration, options);
   if (shape.length > 0) return { ok: false, findings: shape };
@@ -246,7 +212,7 @@ export function withdrawOriginReview(
   registration: Registration,
   context: TransitionContext,
 ): Result<Registration> {
-  const step = resolveStep(context);
+  const step = resolveContext(context);
   const { options } = step;
   const shape = shapeFindings(registration, options);
   if (shape.length > 0) return { ok: false, findings: shape };

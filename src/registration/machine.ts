@@ -1,18 +1,15 @@
-import { XueliError } from "../core/error.js";
 import { type Finding, finding, hasErrors, type Result } from "../core/result.js";
 import { foldFullWidth } from "../core/strings.js";
-import { toInstant } from "../core/time.js";
 import type { Batch } from "../entities/batch.js";
 import { type Conclusion, conclusions, type Student } from "../entities/student.js";
-import { type LocaleOptions, resolveLocale, show } from "../i18n/index.js";
+import type { LocaleOptions } from "../i18n/index.js";
+import { type ResolvedContext, resolveContext } from "./context.js";
 import { type GuardInput, guards } from "./guards.js";
 import { isEventType, transitionTable } from "./table.js";
 import {
   type HistoryEntry,
   type Registration,
   type RegistrationEvent,
-  type Role,
-  roles,
   states,
   type TransitionContext,
 } from "./types.js";
@@ -38,43 +35,6 @@ export function createRegistration(student: Student, batch: Batch): Registration
   return { state: "draft", student: copy(student), batch: copy(batch), history: [] };
 }
 
-interface Resolved {
-  at: Date;
-  atText: string;
-  actor: Role;
-  options: LocaleOptions;
-}
-
-/** The context is the caller's code, not data: a bad one is a programmer error (XueliError). */
-export function resolveContext(context: unknown, options?: LocaleOptions): Resolved {
-  if (typeof context !== "object" || context === null) {
-    throw new XueliError("context.invalid", "transition context must be an object { at, actor }");
-  }
-  const c = context as Partial<TransitionContext>;
-  const at = toInstant(c.at);
-  if (at === undefined) {
-    throw new XueliError(
-      "context.at",
-      `context.at must be a valid Date or an ISO 8601 string with an offset, got ${show(c.at)}`,
-    );
-  }
-  if (typeof c.actor !== "string" || !(roles as readonly string[]).includes(c.actor)) {
-    throw new XueliError(
-      "context.actor",
-      `context.actor must be one of ${roles.join(", ")}, got ${show(c.actor)}`,
-    );
-  }
-  const locale = resolveLocale(
-    options?.locale !== undefined ? options : c.locale !== undefined ? c : undefined,
-  );
-  return {
-    at,
-    atText: typeof c.at === "string" ? c.at.trim() : at.toISOString(),
-    actor: c.actor as Role,
-    options: { locale },
-  };
-}
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -95,7 +55,7 @@ interface Evaluation {
   next?: Registration;
 }
 
-function evaluate(registration: Registration, event: RegistrationEvent, r: Resolved): Evaluation {
+function evaluate(registration: Registration, event: RegistrationEvent, r: ResolvedContext): Evaluation {
   const { options } = r;
   const reg: unknown = registration;
   if (!isRecord(reg) || !(states as readonly unknown[]).includes(reg.state) || !Array.isArray(reg.history)) {
