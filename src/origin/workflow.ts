@@ -70,11 +70,74 @@ function shapeFindings(registration: unknown, options: LocaleOptions): Finding[]
   return [];
 }
 
-/** Staging or submitting locks the origin (3.3.4): nothing changes it outside `draft`. */
-function lockFindings(registration: Registration, event: OriginEvent["type"], options: LocaleOptions) {
-  return registration.state === "draft"
-    ? []
-    : [finding("origin.locked", ORIGIN_PATH, { event, state: registration.state }, options)];
+/** Who may send each origin event, and the `reviewed` flag the origin must have for it. */
+interface StepRule {
+  /** Anyone else is refused with `roleCode` (`expected`: the one role, or the list). */
+  actors: readonly Role[];
+  roleCode: "transition.role" | "origin.reviewer";
+  /** An origin whose flag differs is refused with `reviewedFinding`. */
+  reviewed: boolean;
+  reviewedFinding: (options: LocaleOptions) => Finding;
+}
+
+const REVIEWED_PATH = [...ORIGIN_PATH, "reviewed"];
+
+/** The review state does not allow the event: `transition.illegal` at `student.origin.reviewed`. */
+const illegalWhenReviewed =
+  (event: OriginEvent["type"], reviewed: boolean) =>
+  (options: LocaleOptions): Finding =>
+    finding("transition.illegal", REVIEWED_PATH, { event, expected: reviewed, received: !reviewed }, options);
+
+const RULES: Record<OriginEvent["type"], StepRule> = {
+  // 3.3.1: the student or the staff edit an origin that is not reviewed; a reviewed one must have
+  // its review withdrawn first (3.3.2).
+  "edit-origin": {
+    actors: OPEN,
+    roleCode: "transition.role",
+    reviewed: false,
+    reviewedFinding: (options) => finding("origin.review-first", REVIEWED_PATH, {}, options),
+  },
+  // 3.3.3: only the staff review, and only an origin not yet reviewed.
+  "review-origin": {
+    actors: ["unit-staff"],
+    roleCode: "origin.reviewer",
+    reviewed: false,
+    reviewedFinding: illegalWhenReviewed("review-origin", false),
+  },
+  // 3.3.2: only the staff withdraw a review, and only of a reviewed origin.
+  "withdraw-origin-review": {
+    actors: ["unit-staff"],
+    roleCode: "origin.reviewer",
+    reviewed: true,
+    reviewedFinding: illegalWhenReviewed("withdraw-origin-review", true),
+  },
+};
+
+/**
+ * The checks every origin step makes first, in this order: the context (a `XueliError` when bad),
+ * the registration's shape (`schema.invalid`), the lock (`origin.locked` outside `draft`, 3.3.4),
+ * the actor and the review flag (`RULES`). Returns the resolved context, or the refusal.
+ */
+function begin(
+  registration: Registration,
+  event: OriginEvent["type"],
+  context: TransitionContext,
+): { step: ResolvedContext } | { refused: Result<Registration> } {
+  const step = resolveContext(context);
+  const { options } = step;
+  const refuse = (f: Finding[]) => ({ refused: { ok: false as const, findings: f } });
+  const shape = shapeFindings(registration, options);
+  if (shape.length > 0) return refuse(shape);
+  if (registration.state !== "draft") {
+    return refuse([finding("origin.locked", ORIGIN_PATH, { event, state: registration.state }, options)]);
+  }
+  const rule = RULES[event];
+  if (!rule.actors.includes(step.actor)) {
+    const expected = rule.actors.length === 1 ? rule.actors[0] : [...rule.actors];
+    return refuse([finding(rule.roleCode, [], { event, expected, received: step.actor }, options)]);
+  }
+  if (registration.student.origin.reviewed !== rule.reviewed) return refuse([rule.reviewedFinding(options)]);
+  return { step };
 }
 
 function record(registration: Registration, event: OriginEvent, step: ResolvedContext): Registration {
@@ -116,31 +179,10 @@ export function editOrigin(
   value: string,
   context: TransitionContext,
 ): Result<Registration> {
-  const step = resolveContext(context);
+  const begun = begin(registration, "edit-origin", context);
+  if ("refused" in begun) return begun.refused;
+  const { step } = begun;
   const { options } = step;
-  const shape = shapeFindings(registration, options);
-  if (shape.length > 0) return { ok: false, findings: shape };
-  const locked = lockFindings(registration, "edit-origin", options);
-  if (locked.length > 0) return { ok: false, findings: locked };
-  if (!(OPEN as readonly Role[]).includes(step.actor)) {
-    return {
-      ok: false,
-      findings: [
-        finding(
-          "transition.role",
-          [],
-          { event: "edit-origin", expected: [...OPEN], received: step.actor },
-          options,
-        ),
-      ],
-    };
-  }
-  if (registration.student.origin.reviewed) {
-    return {
-      ok: false,
-      findings: [finding("origin.review-first", [...ORIGIN_PATH, "reviewed"], {}, options)],
-    };
-  }
   const check = validateOrigin(value, options);
   const findings = prefixFindings(check.findings, VALUE_PATH);
   // A value that is not a string cannot be stored in the origin field: refused, not recorded.
@@ -162,38 +204,10 @@ export function editOrigin(
  * //=> "origin.reviewer"
  */
 export function reviewOrigin(registration: Registration, context: TransitionContext): Result<Registration> {
-  const step = resolveContext(context);
+  const begun = begin(registration, "review-origin", context);
+  if ("refused" in begun) return begun.refused;
+  const { step } = begun;
   const { options } = step;
-  const shape = shapeFindings(registration, options);
-  if (shape.length > 0) return { ok: false, findings: shape };
-  const locked = lockFindings(registration, "review-origin", options);
-  if (locked.length > 0) return { ok: false, findings: locked };
-  if (step.actor !== "unit-staff") {
-    return {
-      ok: false,
-      findings: [
-        finding(
-          "origin.reviewer",
-          [],
-          { event: "review-origin", expected: "unit-staff", received: step.actor },
-          options,
-        ),
-      ],
-    };
-  }
-  if (registration.student.origin.reviewed) {
-    return {
-      ok: false,
-      findings: [
-        finding(
-          "transition.illegal",
-          [...ORIGIN_PATH, "reviewed"],
-          { event: "review-origin", expected: false, received: true },
-          options,
-        ),
-      ],
-    };
-  }
   const check = validateOrigin(registration.student.origin.value, options);
   if (!check.ok) return { ok: false, findings: prefixFindings(check.findings, VALUE_PATH) };
   return { ok: true, value: record(registration, { type: "review-origin" }, step), findings: [] };
@@ -212,37 +226,8 @@ export function withdrawOriginReview(
   registration: Registration,
   context: TransitionContext,
 ): Result<Registration> {
-  const step = resolveContext(context);
-  const { options } = step;
-  const shape = shapeFindings(registration, options);
-  if (shape.length > 0) return { ok: false, findings: shape };
-  const locked = lockFindings(registration, "withdraw-origin-review", options);
-  if (locked.length > 0) return { ok: false, findings: locked };
-  if (step.actor !== "unit-staff") {
-    return {
-      ok: false,
-      findings: [
-        finding(
-          "origin.reviewer",
-          [],
-          { event: "withdraw-origin-review", expected: "unit-staff", received: step.actor },
-          options,
-        ),
-      ],
-    };
-  }
-  if (!registration.student.origin.reviewed) {
-    return {
-      ok: false,
-      findings: [
-        finding(
-          "transition.illegal",
-          [...ORIGIN_PATH, "reviewed"],
-          { event: "withdraw-origin-review", expected: true, received: false },
-          options,
-        ),
-      ],
-    };
-  }
+  const begun = begin(registration, "withdraw-origin-review", context);
+  if ("refused" in begun) return begun.refused;
+  const { step } = begun;
   return { ok: true, value: record(registration, { type: "withdraw-origin-review" }, step), findings: [] };
 }
