@@ -1,16 +1,20 @@
 import { finding } from "../core/result.js";
+import { foldFullWidth } from "../core/strings.js";
+import { type IdType, idTypes } from "../entities/student.js";
 import {
   type Batch,
   type Conclusion,
   can,
-  checkBatch,
   createRegistration,
   type Finding,
   type Locale,
+  normalizeIdNumber,
   type Registration,
   type Student,
   StudentSchema,
   transition,
+  validateIdNumber,
+  validateName,
   validateStudent,
 } from "../index.js";
 import type { RosterStudent } from "./roster/map.js";
@@ -156,57 +160,131 @@ export function badRowReport(b: BadRow, locale: Locale): StudentReport {
   };
 }
 
-/** The codes `checkBatch` adds across students (the rest it repeats from each registration). */
-const batchCodes = new Set<string>([
-  "batch.duplicate-id",
-  "batch.duplicate-student-number",
-  "batch.duplicate-name",
-  "certificate.duplicate",
-]);
-
-/**
- * Every row's checks, then the batch's across rows (duplicate ID numbers, student numbers, names,
- * 3.1 and 4.2.3), each finding filed under the student it is about.
- */
-export function checkRoster(
-  students: readonly RosterStudent[],
-  bad: readonly BadRow[],
-  o: CheckOptions,
-): StudentReport[] {
-  const reports: StudentReport[] = [];
-  const registrations: Registration[] = [];
-  const owners: StudentReport[] = [];
-  for (const s of students) {
-    const { report, registration } = checkStudent(s, o);
-    reports.push(report);
-    if (registration) {
-      registrations.push(registration);
-      owners.push(report);
-    }
-  }
-  if (registrations.length > 0) {
-    for (const f of checkBatch(registrations, o.batch, { locale: o.locale }).findings) {
-      const [index, ...rest] = f.path;
-      const owner = typeof index === "number" ? owners[index] : undefined;
-      if (!owner || !batchCodes.has(f.code)) continue;
-      owner.findings = dedupe([...owner.findings, relative({ ...f, path: rest })]);
-    }
-  }
-  for (const b of bad) reports.push(badRowReport(b, o.locale));
-  return reports.sort((a, b) => a.row - b.row);
+function rec(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === "object" && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
 }
 
-/** The counts that end the report: students, errors, warnings, and findings by code. */
-export function summarize(students: readonly StudentReport[], photos?: PhotosReport): Report["summary"] {
-  const all = [...students.flatMap((s) => s.findings), ...(photos?.findings ?? [])];
-  const byCode: Record<string, number> = {};
-  for (const f of all) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-  const sorted: Record<string, number> = {};
-  for (const k of Object.keys(byCode).sort()) sorted[k] = byCode[k] as number;
-  return {
-    students: students.length,
-    errors: all.filter((f) => f.severity === "error").length,
-    warnings: all.filter((f) => f.severity === "warning").length,
-    byCode: sorted,
-  };
+// The keys `checkBatch` compares (3.1, 4.2.3), computed the same way from the same validators, so
+// that the CLI can find duplicates from compact keys instead of holding every registration.
+
+/** The ID number as compared: normalized, a legacy 15-digit one upgraded to 18 digits. */
+function idKey(id: unknown): string | undefined {
+  const r = rec(id);
+  const n = r?.number;
+  if (typeof n !== "string") return undefined;
+  const type = (idTypes as readonly unknown[]).includes(r?.type) ? (r?.type as IdType) : undefined;
+  const key =
+    validateIdNumber(n, type === undefined ? {} : { type }).value?.normalized ?? normalizeIdNumber(n);
+  return key === "" ? undefined : key;
+}
+
+function nameKey(name: unknown): string | undefined {
+  if (typeof name !== "string") return undefined;
+  const key = validateName(name).value?.normalized ?? foldFullWidth(name).trim();
+  return key === "" ? undefined : key;
+}
+
+function textKey(s: unknown): string | undefined {
+  if (typeof s !== "string") return undefined;
+  const key = foldFullWidth(s).trim();
+  return key === "" ? undefined : key;
+}
+
+/** `checkBatch`'s duplicate checks, in its order; the certificate number is not a roster column. */
+const duplicateChecks = [
+  { code: "batch.duplicate-id", path: ["id", "number"], key: (s: unknown) => idKey(rec(s)?.id) },
+  {
+    code: "batch.duplicate-student-number",
+    path: ["studentNumber"],
+    key: (s: unknown) => textKey(rec(s)?.studentNumber),
+  },
+  { code: "batch.duplicate-name", path: ["name"], key: (s: unknown) => nameKey(rec(s)?.name) },
+] as const;
+
+/** The entries (report positions, 0-based) and spreadsheet rows that share one key. */
+interface Group {
+  indices: number[];
+  rows: number[];
+}
+
+/**
+ * Duplicates across the roster's rows (3.1, 4.2.3), found in two passes without keeping the rows:
+ * `add` every student in the first pass (one map entry per key: the first entry that had it), then
+ * `seal`, which keeps only the keys seen twice or more, and `findings` for each student in the
+ * second. Every occurrence gets the finding, as from `checkBatch`, with `params.indices` the
+ * positions of all of them in the report's `students` (0-based, as `checkBatch` numbers its
+ * registrations; messages count from 1) and `params.rows` their spreadsheet rows.
+ */
+export class Duplicates {
+  private first: Map<string, number>[] = duplicateChecks.map(() => new Map());
+  private readonly groups: Map<string, Group>[] = duplicateChecks.map(() => new Map());
+  /** The spreadsheet row of each entry that holds a key, by entry index. */
+  private rows: number[] = [];
+
+  add(entry: number, row: number, input: unknown): void {
+    this.rows[entry] = row;
+    duplicateChecks.forEach((c, i) => {
+      const k = c.key(input);
+      if (k === undefined) return;
+      const first = this.first[i] as Map<string, number>;
+      const groups = this.groups[i] as Map<string, Group>;
+      const g = groups.get(k);
+      if (g) {
+        g.indices.push(entry);
+        g.rows.push(row);
+        return;
+      }
+      const at = first.get(k);
+      if (at === undefined) first.set(k, entry);
+      else groups.set(k, { indices: [at, entry], rows: [this.rows[at] as number, row] });
+    });
+  }
+
+  /** End of the first pass: only the shared keys are kept. */
+  seal(): void {
+    this.first = [];
+    this.rows = [];
+  }
+
+  /** The duplicate findings of one student (paths relative to the student). */
+  findings(entry: number, input: unknown, locale: Locale): Finding[] {
+    const out: Finding[] = [];
+    duplicateChecks.forEach((c, i) => {
+      const k = c.key(input);
+      const g = k === undefined ? undefined : this.groups[i]?.get(k);
+      if (!g?.indices.includes(entry)) return;
+      out.push(finding(c.code, [...c.path], { received: k, indices: g.indices, rows: g.rows }, { locale }));
+    });
+    return out;
+  }
+}
+
+/** Adds a student's extra findings (duplicates, photos) after its own, each (code, path) once. */
+export function withFindings(report: StudentReport, extra: readonly Finding[]): StudentReport {
+  return extra.length === 0 ? report : { ...report, findings: dedupe([...report.findings, ...extra]) };
+}
+
+/** The counts that end the report, accumulated student by student. */
+export class Tally {
+  private students = 0;
+  private errors = 0;
+  private warnings = 0;
+  private readonly byCode = new Map<string, number>();
+
+  add(findings: readonly Finding[], student: boolean): void {
+    if (student) this.students += 1;
+    for (const f of findings) {
+      if (f.severity === "error") this.errors += 1;
+      else if (f.severity === "warning") this.warnings += 1;
+      this.byCode.set(f.code, (this.byCode.get(f.code) ?? 0) + 1);
+    }
+  }
+
+  summary(): Report["summary"] {
+    const byCode: Record<string, number> = {};
+    for (const k of [...this.byCode.keys()].sort()) byCode[k] = this.byCode.get(k) as number;
+    return { students: this.students, errors: this.errors, warnings: this.warnings, byCode };
+  }
 }

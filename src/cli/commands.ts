@@ -1,15 +1,33 @@
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { toInstant } from "../core/time.js";
-import { type Batch, batches, defineBatch, explain, isFindingCode, type Locale, rules } from "../index.js";
+import {
+  type Batch,
+  batches,
+  defineBatch,
+  explain,
+  type Finding,
+  isFindingCode,
+  type Locale,
+  rules,
+} from "../index.js";
+import type { PhotoFolderStudent } from "../node/index.js";
 import { oneOf, parseCommand } from "./args.js";
-import { checkRoster, type Report, summarize } from "./check.js";
+import {
+  badRowReport,
+  checkStudent,
+  Duplicates,
+  type PhotosReport,
+  type StudentReport,
+  Tally,
+  withFindings,
+} from "./check.js";
 import { UsageError } from "./errors.js";
 import { cliText } from "./messages.js";
-import { checkPhotos, type NamedBy } from "./photos.js";
-import { capFinding, renderJson, renderText, styleFor } from "./report.js";
-import { rosterStudents } from "./roster/map.js";
-import { readRoster } from "./roster/read.js";
+import { checkPhotos, folderStudent, type NamedBy } from "./photos.js";
+import { capFinding, jsonWriter, Sink, styleFor, textWriter } from "./report.js";
+import { rosterItems } from "./roster/map.js";
+import { openRoster } from "./roster/read.js";
 
 /** Where the CLI writes, and the environment it reads (`NO_COLOR`): the process's, or a test's. */
 export interface Io {
@@ -93,28 +111,73 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
     if (!s?.isDirectory()) throw new UsageError(t.notAFolder(photosDir));
   }
 
-  const raw = await readRoster(rosterPath, t);
-  const students = rosterStudents(raw, t);
-  const reports = checkRoster(students, raw.bad, { batch, at, locale });
-  const report: Report = { batch, summary: summarize(reports), students: reports };
+  const source = await openRoster(rosterPath, t);
+  const o = { batch, at, locale };
+
+  // Pass 1: only what the checks across rows need — the duplicate keys and, with --photos, what
+  // the folder check needs of each student. Nothing is written yet: a missing column or an
+  // unreadable file is still exit 2 with nothing on stdout.
+  const duplicates = new Duplicates();
+  const listed: PhotoFolderStudent[] = [];
+  /** Position in `listed` of each entry that has a folder student. */
+  const listedAt = new Map<number, number>();
+  let entry = 0;
+  for await (const item of rosterItems(source, t)) {
+    if (item.kind === "student") {
+      duplicates.add(entry, item.student.row, item.student.input);
+      if (photosDir !== undefined) {
+        const fs = folderStudent(item.student);
+        if (fs !== undefined) {
+          listedAt.set(entry, listed.length);
+          listed.push(fs);
+        }
+      }
+    }
+    entry += 1;
+  }
+  duplicates.seal();
+  let photos: PhotosReport | undefined;
+  let photoFindings = new Map<number, Finding[]>();
   if (photosDir !== undefined) {
-    const photos = await checkPhotos(photosDir, photosShown ?? photosDir, students, reports, {
+    const r = await checkPhotos(photosDir, photosShown ?? photosDir, listed, {
       namedBy,
       admissionYear,
       locale,
       stderr: io.stderr,
     });
-    if (photos) report.photos = photos;
-    report.summary = summarize(reports, report.photos);
+    photos = { ...r.photos, findings: r.photos.findings.map(capFinding) };
+    photoFindings = r.byStudent;
+    listed.length = 0;
   }
-  for (const s of report.students) s.findings = s.findings.map(capFinding);
-  if (report.photos) report.photos.findings = report.photos.findings.map(capFinding);
-  io.stdout.write(
+
+  // Pass 2: each row checked and written at once; only the counts are kept.
+  const sink = new Sink(io.stdout);
+  const writer =
     format === "json"
-      ? renderJson(report)
-      : renderText(report, { at, roster: rosterShown }, locale, styleFor(io.stdout, io.env)),
-  );
-  return report.summary.errors > 0 ? 1 : 0;
+      ? jsonWriter(sink)
+      : textWriter(sink, { at, roster: rosterShown }, locale, styleFor(io.stdout, io.env));
+  const tally = new Tally();
+  await writer.begin(batch);
+  entry = 0;
+  for await (const item of rosterItems(source, t)) {
+    let report: StudentReport;
+    if (item.kind === "bad") report = badRowReport(item.bad, locale);
+    else {
+      const s = item.student;
+      report = withFindings(checkStudent(s, o).report, duplicates.findings(entry, s.input, locale));
+      const at = listedAt.get(entry);
+      const extra = at === undefined ? undefined : photoFindings.get(at);
+      if (extra) report = { ...report, findings: [...report.findings, ...extra] };
+    }
+    report.findings = report.findings.map(capFinding);
+    tally.add(report.findings, true);
+    await writer.student(report);
+    entry += 1;
+  }
+  if (photos) tally.add(photos.findings, false);
+  const summary = tally.summary();
+  await writer.end(summary, photos);
+  return summary.errors > 0 ? 1 : 0;
 }
 
 /** `xueli rules`: the catalogue, one line per code (or the `rules` array as JSON). */

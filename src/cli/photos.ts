@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import type { Finding, Locale } from "../index.js";
 import { checkPhotoFolder, type PhotoFolderStudent, type PhotoNaming } from "../node/index.js";
-import type { PhotosReport, StudentReport } from "./check.js";
+import type { PhotosReport } from "./check.js";
 import { cliText } from "./messages.js";
 import type { RosterStudent } from "./roster/map.js";
 
@@ -22,7 +22,7 @@ function text(v: unknown): string | undefined {
 }
 
 /** What the folder check needs of a roster row; rows without a student number or ID number are left out. */
-function folderStudent(s: RosterStudent): PhotoFolderStudent | undefined {
+export function folderStudent(s: RosterStudent): PhotoFolderStudent | undefined {
   const input = (typeof s.input === "object" && s.input !== null ? s.input : {}) as Record<string, unknown>;
   const id = (typeof input.id === "object" && input.id !== null ? input.id : {}) as Record<string, unknown>;
   const studentNumber = text(input.studentNumber);
@@ -54,27 +54,17 @@ function progress(total: number, o: PhotoRunOptions): () => void {
 }
 
 /**
- * The folder checks of `./node` (5.3.3, 5.3) on the roster's students. A finding about one
- * student's photo is filed under that student (path prefixed `"photos"`); the folder's own (a file
- * matching no student, no admission year chosen …) stay in the report's `photos`.
+ * The folder checks of `./node` (5.3.3, 5.3) on the roster's students (`folderStudent` of each). A
+ * finding about one student's photo is returned under that student's position in `listed` (path
+ * prefixed `"photos"`), to be filed with the student's report; the folder's own (a file matching
+ * no student, no admission year chosen …) stay in the report's `photos`.
  */
 export async function checkPhotos(
   dir: string,
   shown: string,
-  students: readonly RosterStudent[],
-  reports: StudentReport[],
+  listed: readonly PhotoFolderStudent[],
   o: PhotoRunOptions,
-): Promise<PhotosReport> {
-  const listed: PhotoFolderStudent[] = [];
-  const owners: StudentReport[] = [];
-  const byRow = new Map(reports.map((r) => [r.row, r]));
-  for (const s of students) {
-    const fs = folderStudent(s);
-    const owner = byRow.get(s.row);
-    if (fs === undefined || owner === undefined) continue;
-    listed.push(fs);
-    owners.push(owner);
-  }
+): Promise<{ photos: PhotosReport; byStudent: Map<number, Finding[]> }> {
   const total = await readdir(dir).then(
     (names) => names.length,
     () => 0,
@@ -89,17 +79,19 @@ export async function checkPhotos(
     done();
   }
   const filed = new Set<Finding>();
+  const byStudent = new Map<number, Finding[]>();
   r.value?.students.forEach((ps, i) => {
-    const owner = owners[i];
-    if (!owner) return;
-    for (const f of ps.findings) {
-      filed.add(f);
-      owner.findings.push({ ...f, path: ["photos", ...f.path] });
-    }
+    if (i >= listed.length || ps.findings.length === 0) return;
+    for (const f of ps.findings) filed.add(f);
+    byStudent.set(
+      i,
+      ps.findings.map((f) => ({ ...f, path: ["photos", ...f.path] })),
+    );
   });
-  return {
+  const photos: PhotosReport = {
     dir: shown,
     files: r.value?.files.length ?? 0,
     findings: r.findings.filter((f) => !filed.has(f)),
   };
+  return { photos, byStudent };
 }

@@ -1,5 +1,5 @@
 import type { Finding, Locale } from "../index.js";
-import type { Report, StudentReport } from "./check.js";
+import type { PhotosReport, Report, StudentReport } from "./check.js";
 import { cliText } from "./messages.js";
 
 /** ANSI styles, or none: colour only on a TTY and never when `NO_COLOR` is set (no-color.org). */
@@ -96,58 +96,120 @@ function studentHeading(s: StudentReport, locale: Locale, st: Style): string {
   return st.bold(who === "" ? t.rowLabel(s.row) : `${t.rowLabel(s.row)}  ${who}`);
 }
 
+/** Where a report is written: chunks are gathered and written with the stream's backpressure. */
+export class Sink {
+  private buffer = "";
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly chunk = 64 * 1024,
+  ) {}
+
+  /** Adds text; resolves once the stream can take more (after 'drain' when its buffer is full). */
+  async write(text: string): Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length >= this.chunk) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer === "") return;
+    const text = this.buffer;
+    this.buffer = "";
+    if (!this.stream.write(text)) {
+      // A closed pipe ends the process (main.ts, EPIPE); 'close' also releases the wait.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.stream.removeListener("drain", done);
+          this.stream.removeListener("close", done);
+          resolve();
+        };
+        this.stream.once("drain", done);
+        this.stream.once("close", done);
+      });
+    }
+  }
+}
+
+/** The report, written as it is made: `begin`, then each student in row order, then `end`. */
+export interface ReportWriter {
+  begin(batch: Report["batch"]): Promise<void>;
+  student(s: StudentReport): Promise<void>;
+  end(summary: Report["summary"], photos: PhotosReport | undefined): Promise<void>;
+}
+
 /**
  * The readable report: the batch and instant, each student with findings (grouped, in row
  * order), how many had none, the photo folder's own findings, then the counts by code.
  */
-export function renderText(
-  report: Report,
+export function textWriter(
+  sink: Sink,
   meta: { at: string; roster: string },
   locale: Locale,
   st: Style,
-): string {
+): ReportWriter {
   const t = cliText(locale);
-  const lines: string[] = [
-    st.dim(`xueli check ${meta.roster}`),
-    st.dim(t.batchLine(report.batch.id, meta.at)),
-    "",
-  ];
   let clean = 0;
-  for (const s of report.students) {
-    if (s.findings.length === 0) {
-      clean += 1;
-      continue;
-    }
-    lines.push(studentHeading(s, locale, st));
-    for (const f of s.findings) lines.push(findingLine(f, locale, st));
-    lines.push("");
-  }
-  if (clean > 0 && clean < report.students.length) lines.push(st.green(t.okStudents(clean)), "");
-  if (report.photos && report.photos.findings.length > 0) {
-    lines.push(st.bold(safeText(t.photosHeading(report.photos.dir))));
-    for (const f of report.photos.findings) lines.push(findingLine(f, locale, st));
-    lines.push("");
-  }
-  const sum = report.summary;
-  lines.push(st.bold(t.summaryHeading));
-  lines.push(t.totals(sum.students, sum.errors, sum.warnings));
-  const codes = Object.keys(sum.byCode);
-  if (codes.length === 0) lines.push(st.green(t.noFindings));
-  else {
-    lines.push(t.byCodeHeading);
-    const width = Math.max(...codes.map((c) => c.length));
-    for (const c of codes) lines.push(`  ${c.padEnd(width)}  ${sum.byCode[c]}`);
-  }
-  return `${lines.join("\n")}\n`;
+  let total = 0;
+  return {
+    begin: (batch) =>
+      sink.write(
+        `${[st.dim(`xueli check ${meta.roster}`), st.dim(t.batchLine(batch.id, meta.at)), ""].join("\n")}\n`,
+      ),
+    student: (s) => {
+      total += 1;
+      if (s.findings.length === 0) {
+        clean += 1;
+        return Promise.resolve();
+      }
+      const lines = [studentHeading(s, locale, st), ...s.findings.map((f) => findingLine(f, locale, st)), ""];
+      return sink.write(`${lines.join("\n")}\n`);
+    },
+    end: async (sum, photos) => {
+      const lines: string[] = [];
+      if (clean > 0 && clean < total) lines.push(st.green(t.okStudents(clean)), "");
+      if (photos && photos.findings.length > 0) {
+        lines.push(st.bold(safeText(t.photosHeading(photos.dir))));
+        for (const f of photos.findings) lines.push(findingLine(f, locale, st));
+        lines.push("");
+      }
+      lines.push(st.bold(t.summaryHeading));
+      lines.push(t.totals(sum.students, sum.errors, sum.warnings));
+      const codes = Object.keys(sum.byCode);
+      if (codes.length === 0) lines.push(st.green(t.noFindings));
+      else {
+        lines.push(t.byCodeHeading);
+        const width = Math.max(...codes.map((c) => c.length));
+        for (const c of codes) lines.push(`  ${c.padEnd(width)}  ${sum.byCode[c]}`);
+      }
+      await sink.write(`${lines.join("\n")}\n`);
+      await sink.flush();
+    },
+  };
 }
 
-/** The JSON report: exactly `{ batch, summary, students, photos? }`, one object, two-space indented. */
-export function renderJson(report: Report): string {
-  const out: Record<string, unknown> = {
-    batch: report.batch,
-    summary: report.summary,
-    students: report.students,
+/** JSON text of a value nested `depth` levels deep in a two-space indented document. */
+function nested(v: unknown, depth: number): string {
+  return JSON.stringify(v, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
+}
+
+/**
+ * The JSON report, `{ batch, students, photos?, summary }` (api.md's shape; the summary comes
+ * last because it is known last), two-space indented, written one student at a time — the same
+ * text `JSON.stringify(report, null, 2)` gives for that key order.
+ */
+export function jsonWriter(sink: Sink): ReportWriter {
+  let count = 0;
+  return {
+    begin: (batch) => sink.write(`{\n  "batch": ${nested(batch, 1)},\n  "students": [`),
+    student: (s) => {
+      count += 1;
+      return sink.write(`${count === 1 ? "" : ","}\n    ${nested(s, 2)}`);
+    },
+    end: async (summary, photos) => {
+      let tail = count > 0 ? "\n  ]" : "]";
+      if (photos) tail += `,\n  "photos": ${nested(photos, 1)}`;
+      tail += `,\n  "summary": ${nested(summary, 1)}\n}\n`;
+      await sink.write(tail);
+      await sink.flush();
+    },
   };
-  if (report.photos) out.photos = report.photos;
-  return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -41,7 +41,7 @@ describe("xueli check: reading rosters", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const report = r.report as JsonReport;
-    expect(Object.keys(report)).toEqual(["batch", "summary", "students"]);
+    expect(Object.keys(report)).toEqual(["batch", "students", "summary"]);
     expect(report.batch.id).toBe("ucas-2022-3");
     expect(report.summary).toEqual({ students: 3, errors: 0, warnings: 0, byCode: {} });
     expect(report.students.map((s) => [s.row, s.studentNumber, s.name])).toEqual([

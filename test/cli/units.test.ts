@@ -34,7 +34,7 @@ describe("progress line while many photos are checked", () => {
 
   it("shows a line on a TTY when more than the threshold are checked, then erases it", async () => {
     const { writes, stream } = sink(true);
-    const r = await checkPhotos(dir, "photos", [], [], {
+    const { photos: r } = await checkPhotos(dir, "photos", [], {
       namedBy: "student-number",
       admissionYear: undefined,
       locale: "en",
@@ -49,7 +49,7 @@ describe("progress line while many photos are checked", () => {
 
   it("writes nothing to stderr that is not a TTY", async () => {
     const { writes, stream } = sink(false);
-    await checkPhotos(dir, "photos", [], [], {
+    await checkPhotos(dir, "photos", [], {
       namedBy: "student-number",
       admissionYear: undefined,
       locale: "zh-CN",

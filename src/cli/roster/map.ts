@@ -1,7 +1,7 @@
 import { UsageError } from "../errors.js";
 import type { CliText } from "../messages.js";
 import { type Column, cellValue, columnFor, columnLabel, columns } from "./columns.js";
-import type { RawRoster, RosterRecord } from "./read.js";
+import type { BadRow, RawRoster, RosterRecord, RosterSource } from "./read.js";
 
 /** One student row, ready for the checks: the input `validateStudent` reads and the chosen conclusion. */
 export interface RosterStudent {
@@ -79,4 +79,23 @@ export function rosterStudents(roster: RawRoster, t: CliText): RosterStudent[] {
   const hasCells = roster.records.some((r) => r.kind === "cells") || roster.format !== "json";
   const byHeader = hasCells ? resolveColumns(roster.headers, t) : new Map<string, Column>();
   return roster.records.map((r) => (r.kind === "cells" ? fromCells(r, byHeader) : fromObject(r)));
+}
+
+/** A roster's row as the checks take it: a student, or a row that could not be read. */
+export type RosterItem = { kind: "student"; student: RosterStudent } | { kind: "bad"; bad: BadRow };
+
+/**
+ * The rows of a roster one at a time, in row order (one read of the source). The headers are
+ * resolved when they come (a required column missing → `UsageError`, before any row).
+ */
+export async function* rosterItems(source: RosterSource, t: CliText): AsyncGenerator<RosterItem> {
+  let byHeader = new Map<string, Column>();
+  for await (const e of source.entries()) {
+    if (e.kind === "header") byHeader = resolveColumns(e.headers, t);
+    else if (e.kind === "bad") yield e;
+    else {
+      const r = e.record;
+      yield { kind: "student", student: r.kind === "cells" ? fromCells(r, byHeader) : fromObject(r) };
+    }
+  }
 }
