@@ -3,32 +3,19 @@
 // Deterministic (seeded PRNG) so two runs measure the same inputs.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { prng } from "../scripts/photo-fixtures.mjs";
+import { checkChar, passingStudy, withWrongCheck } from "../scripts/roster-fixtures.mjs";
 
 const require = createRequire(import.meta.url);
 
-/** mulberry32: a tiny seeded PRNG, good enough to spread test data. */
+/** The seeded PRNG of the photo fixtures (mulberry32), with the benchmark's default seed. */
 export function rng(seed = 20220610) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return prng(seed);
 }
 
 const pick = (r, list) => list[Math.floor(r() * list.length)];
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = "10X98765432";
-
-/** The GB 11643-1999 check character of a 17-digit body. */
-export function checkChar(body) {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (body.charCodeAt(i) - 48) * WEIGHTS[i];
-  return CHECK[sum % 11];
-}
+export { checkChar };
 
 let regionCache;
 /**
@@ -75,9 +62,7 @@ export function makeIdNumbers(n, wrongFraction = 0.1, seed = 1) {
     seen.add(id);
     if (wrongFraction > 0 && out.length % Math.round(1 / wrongFraction) === 0) {
       // Any other check character: a digit slip the checksum must catch.
-      const good = id[17];
-      const wrong = CHECK[(CHECK.indexOf(good) + 1 + Math.floor(r() * 10)) % 11];
-      id = id.slice(0, 17) + wrong;
+      id = withWrongCheck(id, 1 + Math.floor(r() * 10));
     }
     out.push(id);
   }
@@ -206,15 +191,7 @@ export function makeStudent(r, i, options = {}) {
     batchId: "ucas-2022-3",
     origin: { value: options.origins ? pick(r, options.origins) : pick(r, originForms()), reviewed: true },
     photo: { uploaded: true },
-    study: {
-      creditsComplete: true,
-      requiredSegmentsComplete: true,
-      thesisComplete: true,
-      defense: "passed",
-      defenseDate: "2022-05-20",
-      withinMaxStudyPeriod: true,
-      degreeCertificateExpected: true,
-    },
+    study: passingStudy(),
   };
 }
 

@@ -11,64 +11,39 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeStudent, rng } from "../bench/data.mjs";
 import { makePhotos } from "./photo-fixtures.mjs";
-
-const HEADERS = [
-  "学号",
-  "姓名",
-  "性别",
-  "民族",
-  "证件类型",
-  "证件号码",
-  "培养层次",
-  "培养单位",
-  "专业",
-  "导师",
-  "入学年度",
-  "批次",
-  "生源地",
-  "生源地是否复核",
-  "照片是否上传",
-  "课程学分是否修满",
-  "必修环节是否完成",
-  "论文是否完成",
-  "答辩结果",
-  "答辩日期",
-];
+import { csvCell, rosterHeaders } from "./roster-fixtures.mjs";
 
 const yes = (b) => (b ? "是" : "否");
 
-/** RFC 4180 quoting where a cell needs it. */
-function csvCell(v) {
-  const s = String(v ?? "");
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+/** The benchmark's columns: each a cell of a student record of bench/data.mjs. */
+const COLUMNS = {
+  学号: (s) => s.studentNumber,
+  姓名: (s) => s.name,
+  性别: (s) => (s.sex === "male" ? "男" : "女"),
+  民族: (s) => s.ethnicity,
+  证件类型: () => "居民身份证",
+  证件号码: (s) => s.id.number,
+  培养层次: (s) => (s.degreeLevel === "doctor" ? "博士" : "硕士"),
+  培养单位: (s) => s.trainingUnit,
+  专业: (s) => s.major,
+  导师: (s) => s.supervisor,
+  入学年度: (s) => s.admissionYear,
+  批次: (s) => s.batchId,
+  生源地: (s) => s.origin.value,
+  生源地是否复核: (s) => yes(s.origin.reviewed),
+  照片是否上传: (s) => yes(s.photo.uploaded),
+  课程学分是否修满: (s) => yes(s.study.creditsComplete),
+  必修环节是否完成: (s) => yes(s.study.requiredSegmentsComplete),
+  论文是否完成: (s) => yes(s.study.thesisComplete),
+  答辩结果: () => "通过",
+  答辩日期: (s) => s.study.defenseDate,
+};
+/** In the template's order (docs/roster.md). */
+const HEADERS = rosterHeaders.filter((h) => h in COLUMNS);
 
 /** One roster line for a student record of bench/data.mjs. */
 export function rosterLine(s) {
-  return [
-    s.studentNumber,
-    s.name,
-    s.sex === "male" ? "男" : "女",
-    s.ethnicity,
-    "居民身份证",
-    s.id.number,
-    s.degreeLevel === "doctor" ? "博士" : "硕士",
-    s.trainingUnit,
-    s.major,
-    s.supervisor,
-    s.admissionYear,
-    s.batchId,
-    s.origin.value,
-    yes(s.origin.reviewed),
-    yes(s.photo.uploaded),
-    yes(s.study.creditsComplete),
-    yes(s.study.requiredSegmentsComplete),
-    yes(s.study.thesisComplete),
-    "通过",
-    s.study.defenseDate,
-  ]
-    .map(csvCell)
-    .join(",");
+  return HEADERS.map((h) => csvCell(COLUMNS[h](s))).join(",");
 }
 
 export const rosterHeader = HEADERS.join(",");

@@ -17,65 +17,11 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { makePhoto } from "./photo-fixtures.mjs";
+import { csvCell, rosterHeaders as headers, residentId, withWrongCheck } from "./roster-fixtures.mjs";
 
 const out = process.argv[2];
 const root = out ? pathToFileURL(`${out.replace(/\/+$/, "")}/`) : new URL("../examples/", import.meta.url);
 const photos = new URL("photos/", root);
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = "10X98765432";
-function residentId(region, birth, seq, sex) {
-  let s = seq;
-  if ((sex === "男") !== (s % 2 === 1)) s += 1;
-  const body = `${region}${birth}${String(s).padStart(3, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body[i]) * WEIGHTS[i];
-  return body + CHECK[sum % 11];
-}
-/** The same number with a wrong check character. */
-function withWrongCheck(id) {
-  const right = id[17];
-  const wrong = CHECK[(CHECK.indexOf(right) + 1) % 11];
-  return id.slice(0, 17) + wrong;
-}
-
-/** The template's headers: the status system's names, required first (docs/roster.md). */
-export const headers = [
-  "学号",
-  "姓名",
-  "性别",
-  "民族",
-  "证件类型",
-  "证件号码",
-  "培养层次",
-  "培养单位",
-  "专业",
-  "导师",
-  "入学年度",
-  "批次",
-  "生源地",
-  "生源地是否复核",
-  "照片是否上传",
-  "照片文件名",
-  "毕业结论",
-  "课程学分是否修满",
-  "必修环节是否完成",
-  "论文是否完成",
-  "答辩结果",
-  "答辩日期",
-  "最长修读年限内",
-  "是否获得学位证书",
-  "曾用名",
-  "改名日期",
-  "改名材料",
-  "原民族",
-  "民族变更在入学前",
-  "民族变更材料",
-  "专业或培养单位变更批准日期",
-  "提前毕业已审批",
-  "书面说明",
-  "毕业注册申请书",
-];
 
 // name, sex, ethnicity, level, unit, major, supervisor, admission year, origin, region code, birth
 const people = [
@@ -351,7 +297,7 @@ const rows = people.map((p, i) => {
     性别: sex,
     民族: ethnicity,
     证件类型: "居民身份证",
-    证件号码: residentId(region, birth, 20 + n * 7, sex),
+    证件号码: residentId(region, birth, 20 + n * 7, sex === "男"),
     培养层次: level,
     培养单位: unit,
     专业: major,
@@ -391,12 +337,7 @@ at(15).生源地是否复核 = "否"; // origin.not-reviewed (3.3.4)
 Object.assign(at(18), { 曾用名: "梁小棠", 改名日期: "2020-03-16", 改名材料: "本人申请" }); // name-change.evidence (3.1.1)
 Object.assign(at(19), { 是否获得学位证书: "否", 毕业注册申请书: "是" }); // graduating without the degree: form kept (3.2)
 
-/** A CSV cell, quoted when needed (the example has no formulas; see docs/roster.md). */
-function cell(v) {
-  const s = String(v ?? "");
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-const csv = (lines) => `\uFEFF${lines.map((l) => l.map(cell).join(",")).join("\r\n")}\r\n`;
+const csv = (lines) => `\uFEFF${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r\n`;
 
 mkdirSync(root, { recursive: true });
 writeFileSync(

@@ -1,14 +1,10 @@
+import { checkChar, passingStudy } from "../../scripts/roster-fixtures.mjs";
 import type { Student } from "../../src/entities/student.js";
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = "10X98765432";
 
 /** A generated resident ID number (GB 11643-1999) with a valid check character: no real person's. */
 export function idNumber(region = "110108", birth = "19980512", sequence = 123): string {
   const body = `${region}${birth}${String(sequence).padStart(3, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body[i]) * (WEIGHTS[i] as number);
-  return body + CHECK[sum % 11];
+  return body + checkChar(body);
 }
 
 /** A master's student ready to graduate in the 2022 third batch; every field generated. */
@@ -25,15 +21,7 @@ export function makeStudent(overrides: Partial<Student> = {}): Student {
     batchId: "ucas-2022-3",
     origin: { value: "北京市海淀区", reviewed: true },
     photo: { uploaded: true, fileName: "2019E8012345001.jpg" },
-    study: {
-      creditsComplete: true,
-      requiredSegmentsComplete: true,
-      thesisComplete: true,
-      defense: "passed",
-      defenseDate: "2022-05-20",
-      withinMaxStudyPeriod: true,
-      degreeCertificateExpected: true,
-    },
+    study: passingStudy(),
     ...overrides,
   };
 }
