@@ -199,94 +199,35 @@ function invariants(m: Model, r: Real) {
   same(parsed.value, r.reg);
 }
 
-class Stage implements fc.Command<Model, Real> {
-  constructor(
-    readonly conclusion: Conclusion,
-    readonly actor: Role,
-    readonly at: [number, Date | string],
-  ) {}
-  check = () => true;
-  run(m: Model, r: Real) {
-    const expected =
-      m.state === "draft" &&
-      this.actor === "unit-staff" &&
-      inWindow(this.at[0]) &&
-      r.profile.stage.includes(this.conclusion) &&
-      m.originValid &&
-      m.originReviewed;
-    step(m, r, { type: "stage", conclusion: this.conclusion }, this.actor, this.at, expected, "staged");
-    invariants(m, r);
-  }
-  toString = () => `stage(${this.conclusion}, ${this.actor}, ${String(this.at[1])})`;
-}
-
-class Unstage implements fc.Command<Model, Real> {
-  constructor(
-    readonly actor: Role,
-    readonly at: [number, Date | string],
-  ) {}
-  check = () => true;
-  run(m: Model, r: Real) {
-    const expected = m.state === "staged" && this.actor === "unit-staff" && inWindow(this.at[0]);
-    step(m, r, { type: "unstage" }, this.actor, this.at, expected, "draft");
-    invariants(m, r);
-  }
-  toString = () => `unstage(${this.actor}, ${String(this.at[1])})`;
-}
-
-class Submit implements fc.Command<Model, Real> {
-  constructor(
-    readonly actor: Role,
-    readonly at: [number, Date | string],
-  ) {}
-  check = () => true;
-  run(m: Model, r: Real) {
-    const expected =
-      m.state === "staged" && this.actor === "unit-staff" && inWindow(this.at[0]) && r.profile.submit;
-    step(m, r, { type: "submit" }, this.actor, this.at, expected, "submitted");
-    invariants(m, r);
-  }
-  toString = () => `submit(${this.actor}, ${String(this.at[1])})`;
-}
-
-class Certify implements fc.Command<Model, Real> {
-  constructor(
-    readonly number: string,
-    readonly actor: Role,
-    readonly at: [number, Date | string],
-  ) {}
-  check = () => true;
-  run(m: Model, r: Real) {
-    const expected =
-      m.state === "submitted" && this.actor === "student-office" && numberValidFor(r.profile, this.number);
-    step(
-      m,
-      r,
-      { type: "certify", certificateNumber: this.number },
-      this.actor,
-      this.at,
-      expected,
-      "certified",
-    );
-    invariants(m, r);
-  }
-  toString = () => `certify(${this.number}, ${this.actor}, ${String(this.at[1])})`;
+/** One command of the run: `apply` acts on the registration and the model, then the invariants hold. */
+function command(name: string, apply: (m: Model, r: Real) => void): fc.Command<Model, Real> {
+  return {
+    check: () => true,
+    run(m, r) {
+      apply(m, r);
+      invariants(m, r);
+    },
+    toString: () => name,
+  };
 }
 
 /**
- * Applies an origin step (3.3.1–3.3.4) and checks it against the model: `recorded` says whether a
- * history entry is appended (an edit to an invalid origin is recorded but not ok). The origin
- * cannot change outside a draft (3.3.4), so a staged registration submits with the origin it was
- * staged with.
+ * Applies an origin step (3.3.1–3.3.4) and checks it against the model: the input registration is
+ * not changed, and `recorded` says whether a history entry is appended (an edit to an invalid
+ * origin is recorded but not ok). The origin cannot change outside a draft (3.3.4), so a staged
+ * registration submits with the origin it was staged with.
  */
 function originStep(
   m: Model,
   r: Real,
   label: string,
-  res: Result<Registration>,
+  apply: (reg: Registration) => Result<Registration>,
   recorded: boolean,
   ok: boolean,
 ) {
+  const before = structuredClone(r.reg);
+  const res = apply(r.reg);
+  same(r.reg, before);
   expect(
     res.value !== undefined,
     `${label} in ${m.state}: ${JSON.stringify(res.findings.map((f) => f.code))}`,
@@ -301,90 +242,87 @@ function originStep(
 
 const ORIGINS = { valid: "河北省石家庄市正定县", invalid: "河北省石家庄市" } as const;
 
-class EditOrigin implements fc.Command<Model, Real> {
-  constructor(
-    readonly valid: boolean,
-    readonly actor: Role,
-    readonly at: [number, Date | string],
-  ) {}
-  check = () => true;
-  run(m: Model, r: Real) {
-    const before = structuredClone(r.reg);
-    const value = this.valid ? ORIGINS.valid : ORIGINS.invalid;
-    const res = editOrigin(r.reg, value, { at: this.at[1], actor: this.actor });
-    same(r.reg, before);
+const editOriginCmd = fc.tuple(fc.boolean(), actorArb("student"), atArb).map(([valid, actor, at]) =>
+  command(`editOrigin(${valid ? "valid" : "invalid"}, ${actor})`, (m, r) => {
+    const value = valid ? ORIGINS.valid : ORIGINS.invalid;
     // Only a draft's origin, not reviewed, by the student or the unit (3.3.1, 3.3.2, 3.3.4).
-    const recorded = m.state === "draft" && this.actor !== "student-office" && !m.originReviewed;
-    originStep(m, r, `edit-origin by ${this.actor}`, res, recorded, recorded && this.valid);
-    if (recorded) m.originValid = this.valid;
-    invariants(m, r);
-  }
-  toString = () => `editOrigin(${this.valid ? "valid" : "invalid"}, ${this.actor})`;
-}
-
-class ReviewOrigin implements fc.Command<Model, Real> {
-  constructor(
-    readonly actor: Role,
-    readonly at: [number, Date | string],
-  ) {}
-  check = () => true;
-  run(m: Model, r: Real) {
-    const before = structuredClone(r.reg);
-    const res = reviewOrigin(r.reg, { at: this.at[1], actor: this.actor });
-    same(r.reg, before);
-    const ok = m.state === "draft" && this.actor === "unit-staff" && !m.originReviewed && m.originValid;
-    originStep(m, r, `review-origin by ${this.actor}`, res, ok, ok);
+    const recorded = m.state === "draft" && actor !== "student-office" && !m.originReviewed;
+    originStep(
+      m,
+      r,
+      `edit-origin by ${actor}`,
+      (reg) => editOrigin(reg, value, { at: at[1], actor }),
+      recorded,
+      recorded && valid,
+    );
+    if (recorded) m.originValid = valid;
+  }),
+);
+const reviewOriginCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([actor, at]) =>
+  command(`reviewOrigin(${actor})`, (m, r) => {
+    const ok = m.state === "draft" && actor === "unit-staff" && !m.originReviewed && m.originValid;
+    originStep(m, r, `review-origin by ${actor}`, (reg) => reviewOrigin(reg, { at: at[1], actor }), ok, ok);
     if (ok) m.originReviewed = true;
-    invariants(m, r);
-  }
-  toString = () => `reviewOrigin(${this.actor})`;
-}
-
-class WithdrawReview implements fc.Command<Model, Real> {
-  constructor(
-    readonly actor: Role,
-    readonly at: [number, Date | string],
-  ) {}
-  check = () => true;
-  run(m: Model, r: Real) {
-    const before = structuredClone(r.reg);
-    const res = withdrawOriginReview(r.reg, { at: this.at[1], actor: this.actor });
-    same(r.reg, before);
-    const ok = m.state === "draft" && this.actor === "unit-staff" && m.originReviewed;
-    originStep(m, r, `withdraw-origin-review by ${this.actor}`, res, ok, ok);
+  }),
+);
+const withdrawReviewCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([actor, at]) =>
+  command(`withdrawOriginReview(${actor})`, (m, r) => {
+    const ok = m.state === "draft" && actor === "unit-staff" && m.originReviewed;
+    originStep(
+      m,
+      r,
+      `withdraw-origin-review by ${actor}`,
+      (reg) => withdrawOriginReview(reg, { at: at[1], actor }),
+      ok,
+      ok,
+    );
     if (ok) m.originReviewed = false;
-    invariants(m, r);
-  }
-  toString = () => `withdrawOriginReview(${this.actor})`;
-}
+  }),
+);
 
 /** Serializes and parses the registration: it must come back equal and go on from there. */
-class RoundTrip implements fc.Command<Model, Real> {
-  check = () => true;
-  run(m: Model, r: Real) {
-    const back = parseRegistration(JSON.parse(JSON.stringify(r.reg)));
-    expect(back.ok).toBe(true);
-    r.reg = back.value as Registration;
-    invariants(m, r);
-  }
-  toString = () => "roundTrip";
-}
+const roundTrip = command("roundTrip", (_m, r) => {
+  const back = parseRegistration(JSON.parse(JSON.stringify(r.reg)));
+  expect(back.ok).toBe(true);
+  r.reg = back.value as Registration;
+});
 
 const stageCmd = fc
   .tuple(fc.constantFrom<Conclusion>("graduation", "completion"), actorArb("unit-staff"), atArb)
-  .map(([c, a, t]) => new Stage(c, a, t));
-const unstageCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([a, t]) => new Unstage(a, t));
-const submitCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([a, t]) => new Submit(a, t));
-const certifyCmd = fc
-  .tuple(numberArb, actorArb("student-office"), atArb)
-  .map(([n, a, t]) => new Certify(n, a, t));
+  .map(([conclusion, actor, at]) =>
+    command(`stage(${conclusion}, ${actor}, ${String(at[1])})`, (m, r) => {
+      const expected =
+        m.state === "draft" &&
+        actor === "unit-staff" &&
+        inWindow(at[0]) &&
+        r.profile.stage.includes(conclusion) &&
+        m.originValid &&
+        m.originReviewed;
+      step(m, r, { type: "stage", conclusion }, actor, at, expected, "staged");
+    }),
+  );
+const unstageCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([actor, at]) =>
+  command(`unstage(${actor}, ${String(at[1])})`, (m, r) => {
+    const expected = m.state === "staged" && actor === "unit-staff" && inWindow(at[0]);
+    step(m, r, { type: "unstage" }, actor, at, expected, "draft");
+  }),
+);
+const submitCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([actor, at]) =>
+  command(`submit(${actor}, ${String(at[1])})`, (m, r) => {
+    const expected = m.state === "staged" && actor === "unit-staff" && inWindow(at[0]) && r.profile.submit;
+    step(m, r, { type: "submit" }, actor, at, expected, "submitted");
+  }),
+);
+const certifyCmd = fc.tuple(numberArb, actorArb("student-office"), atArb).map(([number, actor, at]) =>
+  command(`certify(${number}, ${actor}, ${String(at[1])})`, (m, r) => {
+    const expected =
+      m.state === "submitted" && actor === "student-office" && numberValidFor(r.profile, number);
+    step(m, r, { type: "certify", certificateNumber: number }, actor, at, expected, "certified");
+  }),
+);
 // Listed twice: forward events more often than unstaging and round trips, so that runs reach the
 // end of the process as well as the refusals.
-const originCmds = [
-  fc.tuple(fc.boolean(), actorArb("student"), atArb).map(([v, a, t]) => new EditOrigin(v, a, t)),
-  fc.tuple(actorArb("unit-staff"), atArb).map(([a, t]) => new ReviewOrigin(a, t)),
-  fc.tuple(actorArb("unit-staff"), atArb).map(([a, t]) => new WithdrawReview(a, t)),
-];
+const originCmds = [editOriginCmd, reviewOriginCmd, withdrawReviewCmd];
 const commands = [
   ...originCmds,
   stageCmd,
@@ -394,7 +332,7 @@ const commands = [
   certifyCmd,
   certifyCmd,
   unstageCmd,
-  fc.constant(new RoundTrip()),
+  fc.constant(roundTrip),
 ];
 
 /** Eligible students more often than the ones that are refused. */
