@@ -209,26 +209,69 @@ interface Group {
   rows: number[];
 }
 
+/** FNV-1a over UTF-16 code units: a 32-bit fingerprint of a key, to find candidates compactly. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** A growable `Int32Array`: 4 bytes a value, where a `Map` of strings takes ~70. */
+class Int32List {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  /** The values that occur more than once. */
+  repeated(): Set<number> {
+    const sorted = this.data.slice(0, this.length).sort();
+    const out = new Set<number>();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) out.add(sorted[i] as number);
+    return out;
+  }
+}
+
 /**
- * Duplicates across the roster's rows (3.1, 4.2.3), found in two passes without keeping the rows:
- * `add` every student in the first pass (one map entry per key: the first entry that had it), then
- * `seal`, which keeps only the keys seen twice or more, and `findings` for each student in the
- * second. Every occurrence gets the finding, as from `checkBatch`, with `params.indices` the
- * positions of all of them in the report's `students` (0-based, as `checkBatch` numbers its
- * registrations; messages count from 1) and `params.rows` their spreadsheet rows.
+ * Duplicates across the roster's rows (3.1, 4.2.3), found without keeping the rows. First pass:
+ * `add` each student — only a 32-bit fingerprint of each key is kept (4 bytes a key). `seal` keeps
+ * the fingerprints seen twice or more; when there are any (shared keys, or rare fingerprint
+ * collisions), a second read gives `addCandidate` the students again and the real keys are grouped
+ * for those only, so a collision never becomes a finding. Then `findings` for each student. Every
+ * occurrence gets the finding, as from `checkBatch`, with `params.indices` the positions of all of
+ * them in the report's `students` (0-based, as `checkBatch` numbers its registrations; messages
+ * count from 1) and `params.rows` their spreadsheet rows.
  */
 export class Duplicates {
-  private first: Map<string, number>[] = duplicateChecks.map(() => new Map());
+  private fingerprints: Int32List[] = duplicateChecks.map(() => new Int32List());
+  private candidates: Set<number>[] = [];
+  private first: Map<string, { entry: number; row: number }>[] = duplicateChecks.map(() => new Map());
   private readonly groups: Map<string, Group>[] = duplicateChecks.map(() => new Map());
-  /** The spreadsheet row of each entry that holds a key, by entry index. */
-  private rows: number[] = [];
 
-  add(entry: number, row: number, input: unknown): void {
-    this.rows[entry] = row;
+  add(input: unknown): void {
     duplicateChecks.forEach((c, i) => {
       const k = c.key(input);
-      if (k === undefined) return;
-      const first = this.first[i] as Map<string, number>;
+      if (k !== undefined) this.fingerprints[i]?.push(hash32(k));
+    });
+  }
+
+  /** End of the first read: whether `addCandidate` needs a second one. */
+  seal(): boolean {
+    this.candidates = this.fingerprints.map((f) => f.repeated());
+    this.fingerprints = [];
+    return this.candidates.some((c) => c.size > 0);
+  }
+
+  addCandidate(entry: number, row: number, input: unknown): void {
+    duplicateChecks.forEach((c, i) => {
+      const k = c.key(input);
+      if (k === undefined || !this.candidates[i]?.has(hash32(k))) return;
+      const first = this.first[i] as Map<string, { entry: number; row: number }>;
       const groups = this.groups[i] as Map<string, Group>;
       const g = groups.get(k);
       if (g) {
@@ -237,23 +280,20 @@ export class Duplicates {
         return;
       }
       const at = first.get(k);
-      if (at === undefined) first.set(k, entry);
-      else groups.set(k, { indices: [at, entry], rows: [this.rows[at] as number, row] });
+      if (at === undefined) first.set(k, { entry, row });
+      else groups.set(k, { indices: [at.entry, entry], rows: [at.row, row] });
     });
-  }
-
-  /** End of the first pass: only the shared keys are kept. */
-  seal(): void {
-    this.first = [];
-    this.rows = [];
   }
 
   /** The duplicate findings of one student (paths relative to the student). */
   findings(entry: number, input: unknown, locale: Locale): Finding[] {
+    this.first = [];
     const out: Finding[] = [];
     duplicateChecks.forEach((c, i) => {
+      const groups = this.groups[i];
+      if (groups === undefined || groups.size === 0) return;
       const k = c.key(input);
-      const g = k === undefined ? undefined : this.groups[i]?.get(k);
+      const g = k === undefined ? undefined : groups.get(k);
       if (!g?.indices.includes(entry)) return;
       out.push(finding(c.code, [...c.path], { received: k, indices: g.indices, rows: g.rows }, { locale }));
     });

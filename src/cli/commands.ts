@@ -114,9 +114,9 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
   const source = await openRoster(rosterPath, t);
   const o = { batch, at, locale };
 
-  // Pass 1: only what the checks across rows need — the duplicate keys and, with --photos, what
-  // the folder check needs of each student. Nothing is written yet: a missing column or an
-  // unreadable file is still exit 2 with nothing on stdout.
+  // Pass 1: only what the checks across rows need — a fingerprint of each duplicate key and, with
+  // --photos, what the folder check needs of each student. Nothing is written yet: a missing
+  // column or an unreadable file is still exit 2 with nothing on stdout.
   const duplicates = new Duplicates();
   const listed: PhotoFolderStudent[] = [];
   /** Position in `listed` of each entry that has a folder student. */
@@ -124,7 +124,7 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
   let entry = 0;
   for await (const item of rosterItems(source, t)) {
     if (item.kind === "student") {
-      duplicates.add(entry, item.student.row, item.student.input);
+      duplicates.add(item.student.input);
       if (photosDir !== undefined) {
         const fs = folderStudent(item.student);
         if (fs !== undefined) {
@@ -135,7 +135,14 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
     }
     entry += 1;
   }
-  duplicates.seal();
+  // Pass 1b, only when fingerprints repeat: the real keys of those rows, grouped.
+  if (duplicates.seal()) {
+    entry = 0;
+    for await (const item of rosterItems(source, t)) {
+      if (item.kind === "student") duplicates.addCandidate(entry, item.student.row, item.student.input);
+      entry += 1;
+    }
+  }
   let photos: PhotosReport | undefined;
   let photoFindings = new Map<number, Finding[]>();
   if (photosDir !== undefined) {

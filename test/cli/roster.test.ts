@@ -333,6 +333,61 @@ describe("xueli check: reading rosters", () => {
     ]);
   });
 
+  it("reports a duplicate ID number at every occurrence, rows apart, naming all of them (3.1)", () => {
+    const file = join(dir, "dupes-far.csv");
+    const g1 = goodRow(1);
+    // The same ID number (and so sex) under other student numbers and names.
+    const twin = (i: number) => ({ ...goodRow(i), 证件号码: g1.证件号码, 性别: g1.性别 });
+    const lines = toCsv([g1, goodRow(2), twin(4), goodRow(3), twin(6)]).split("\r\n");
+    lines.splice(3, 0, "ragged,row"); // spreadsheet row 4: a bad row between the occurrences
+    writeFileSync(file, lines.join("\r\n"));
+    const r = check(file, "--lang", "en");
+    expect(r.code).toBe(1);
+    const report = r.report as JsonReport;
+    expect(report.students.map((s) => s.row)).toEqual([2, 3, 4, 5, 6, 7]);
+    const dupes = report.students.map((s) => [
+      s.row,
+      s.findings
+        .filter((f) => f.code.startsWith("batch."))
+        .map((f) => [f.code, f.path, f.severity, f.clause, (f as { params?: unknown }).params]),
+    ]);
+    // params.indices: positions in the report's students (0-based, as checkBatch numbers its
+    // registrations); params.rows: the spreadsheet rows.
+    const params = { received: g1.证件号码, indices: [0, 3, 5], rows: [2, 5, 7] };
+    const id = ["batch.duplicate-id", ["id", "number"], "error", "3.1", params];
+    expect(dupes).toEqual([
+      [2, [id]],
+      [3, []],
+      [4, []],
+      [5, [id]],
+      [6, []],
+      [7, [id]],
+    ]);
+    const message = report.students[0]?.findings.find((f) => f.code === "batch.duplicate-id")?.message;
+    expect(message).toBe(`The ID number ${g1.证件号码} appears more than once in this batch (rows 1, 4, 6)`);
+    expect(report.summary.byCode["batch.duplicate-id"]).toBe(3);
+  });
+
+  it("streams a GB18030 roster larger than the encoding sample like its UTF-8 twin", () => {
+    // 600 rows with a 600-character note each: ~800 KB in GB18030, so characters straddle read chunks.
+    const note = "备注说明文字".repeat(100);
+    const cols = [...headers, "备注"];
+    const rows = Array.from({ length: 600 }, (_, i) => ({ ...goodRow(i + 1), 备注: note }));
+    const text = toCsv(rows, cols);
+    const gb = iconv.encode(text, "gb18030");
+    expect(gb.length).toBeGreaterThan(512 * 1024);
+    writeFileSync(join(dir, "big-gb.csv"), gb);
+    writeFileSync(join(dir, "big-utf8.csv"), text);
+    // The text report (the JSON one, with its shared-name warnings, is past spawnSync's buffer).
+    const a = xueli(["check", join(dir, "big-gb.csv"), "--at", AT]);
+    const b = xueli(["check", join(dir, "big-utf8.csv"), "--at", AT]);
+    expect(a.stderr).toBe("");
+    expect(a.code).toBe(b.code);
+    expect(a.stdout).toContain("学生 600 名");
+    const body = (out: string) => out.slice(out.indexOf("\n"));
+    expect(body(a.stdout)).toBe(body(b.stdout));
+  });
+
   it("checks against a batch defined in a JSON file, refusing students due in another (2.1.1.2)", () => {
     const batchFile = join(dir, "batch.json");
     writeFileSync(
