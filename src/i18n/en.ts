@@ -40,7 +40,13 @@ export const en: LocaleTable = {
       `The sex does not match the ID number (its 17th digit says ${String(p.expected)}, the record says ${String(p.received)})`,
   },
   "name.empty": { title: "The name is empty" },
-  "name.characters": { title: "The name contains characters that are not allowed" },
+  "name.characters": {
+    title: "The name contains characters that are not allowed",
+    message: (p) =>
+      p.reason === "too-long"
+        ? `The name is too long: at most ${String(p.max)} characters, received ${String(p.length)}`
+        : undefined,
+  },
   "name.whitespace": { title: "The name contains extra spaces" },
   "ethnicity.unknown": { title: "The ethnic group is not in the GB/T 3304 table" },
   "ethnicity.renamed": { title: "The ethnic group has been renamed: use its current name" },

@@ -24,13 +24,14 @@ const labels: Record<Locale, { received: string; expected: string; suggestion: s
 
 /**
  * The message of `code` in `locale`. A code with its own message function builds it from
- * `params`; any other gets its title followed by the expected / received / suggestion params.
+ * `params` (when it returns a string); any other gets its title followed by the expected / received / suggestion params.
  */
 export function messageFor(locale: Locale, code: FindingCode, params: Params): string {
   const text = locales[locale][code];
   if (text.message) {
     try {
-      return text.message(params);
+      const m = text.message(params);
+      if (m !== undefined) return m;
     } catch {
       // A message must never make a validator throw: fall back to the generic form.
     }

@@ -64,7 +64,13 @@ export const zhCN: LocaleTable = {
       `性别与身份证号码不符（号码第17位表示${p.expected === "male" ? "男" : "女"}，填写为${p.received === "male" ? "男" : "女"}）`,
   },
   "name.empty": { title: "姓名为空" },
-  "name.characters": { title: "姓名含有不允许的字符" },
+  "name.characters": {
+    title: "姓名含有不允许的字符",
+    message: (p) =>
+      p.reason === "too-long"
+        ? `姓名过长：最多 ${String(p.max)} 个字符，收到 ${String(p.length)} 个`
+        : undefined,
+  },
   "name.whitespace": { title: "姓名含有多余的空格" },
   "ethnicity.unknown": { title: "民族不在 GB/T 3304 民族代码表中" },
   "ethnicity.renamed": { title: "民族名称已更改，请使用现名" },

@@ -49,6 +49,15 @@ const isLatin = (c: number) =>
   (c >= 0x1e00 && c <= 0x1eff) ||
   (c >= 0x300 && c <= 0x36f); // combining accents left after NFC
 
+/**
+ * **[decision]** The longest name accepted, in characters (code points, the separator dot and the
+ * spaces between Latin words included). Neither the notice nor CHSI publishes a limit; these are
+ * generous bounds well beyond real names (the longest transliterated minority names on ID cards
+ * are about 20 Han characters; long Latin names with several given names stay under 100), so that
+ * only pasted text or garbage is refused: `name.characters` with `params.reason: "too-long"`.
+ */
+export const NAME_MAX_LENGTH = { han: 50, latin: 100 } as const;
+
 /** How a refused character is shown in params: itself, or `U+XXXX` when it is invisible. */
 function show(c: number): string {
   const invisible =
@@ -61,7 +70,8 @@ function show(c: number): string {
  * such as `・ • ． ‧ ･` become `·`), or the Latin name of a foreign student (letters, spaces,
  * hyphen, apostrophe, dot). Digits, control and zero-width characters, other symbols, a dot at
  * either end or doubled, and Han mixed with Latin letters give `name.characters`; an empty name
- * gives `name.empty`; leading, trailing, doubled spaces (or any space in a Han name) give the
+ * gives `name.empty`; a name longer than `NAME_MAX_LENGTH` (50 characters for a Han name, 100 for a
+ * Latin one) gives `name.characters` with `params.reason: "too-long"`; leading, trailing, doubled spaces (or any space in a Han name) give the
  * `name.whitespace` warning and are removed from `normalized`.
  * @example
  * validateName("阿依古丽・买买提").value //=> { normalized: "阿依古丽·买买提" }
@@ -134,6 +144,13 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
     // A Latin name starts with a letter: not with a hyphen, an apostrophe or a dot (nor is it
     // made of those alone).
     findings.push(finding("name.characters", [], { received: out, reason: "separator" }, options));
+  } else {
+    const max = han ? NAME_MAX_LENGTH.han : NAME_MAX_LENGTH.latin;
+    let length = 0;
+    for (const _ of out) length++;
+    if (length > max) {
+      findings.push(finding("name.characters", [], { reason: "too-long", length, max }, options));
+    }
   }
   if (extraSpace)
     findings.push(finding("name.whitespace", [], { received: input, suggestion: out }, options));

@@ -124,3 +124,56 @@ describe("validateName (3.1)", () => {
     expect(validateName("", { locale: "en" }).findings[0]?.message).toBe("The name is empty");
   });
 });
+
+describe("validateName: length (3.1, [decision] at most 50 characters for a Han name, 100 for a Latin one)", () => {
+  it("accepts a Han name of 50 characters and a Latin name of 100", () => {
+    expect(validateName(`${"阿".repeat(25)}·${"买".repeat(24)}`).ok).toBe(true);
+    const latin = `${"A".repeat(49)} ${"B".repeat(50)}`;
+    expect(latin).toHaveLength(100);
+    expect(validateName(latin)).toEqual({ ok: true, value: { normalized: latin }, findings: [] });
+  });
+
+  it("refuses a longer name with name.characters, reason too-long (3.1)", () => {
+    const han = validateName("张".repeat(51));
+    expect(han.ok).toBe(false);
+    expect(han.findings).toEqual([
+      expect.objectContaining({
+        code: "name.characters",
+        severity: "error",
+        clause: "3.1",
+        path: [],
+        params: { reason: "too-long", length: 51, max: 50 },
+        message: "姓名过长：最多 50 个字符，收到 51 个",
+      }),
+    ]);
+    const latin = validateName("A".repeat(101), { locale: "en" });
+    expect(latin.findings).toEqual([
+      expect.objectContaining({
+        code: "name.characters",
+        clause: "3.1",
+        params: { reason: "too-long", length: 101, max: 100 },
+        message: "The name is too long: at most 100 characters, received 101",
+      }),
+    ]);
+  });
+
+  it("counts characters, not UTF-16 units: 50 supplementary-plane Han characters are accepted", () => {
+    expect(validateName("𠇔".repeat(50)).ok).toBe(true);
+    expect(validateName("𠇔".repeat(51)).findings[0]?.params).toEqual({
+      reason: "too-long",
+      length: 51,
+      max: 50,
+    });
+  });
+
+  it("refuses a million Han characters without echoing them in the finding", () => {
+    const r = validateName("张".repeat(1_000_000));
+    expect(r.findings.map((f) => f.code)).toEqual(["name.characters"]);
+    expect(r.findings[0]?.params).toEqual({ reason: "too-long", length: 1_000_000, max: 50 });
+    expect(r.findings[0]?.message.length).toBeLessThan(100);
+  });
+
+  it("keeps the other name.characters reasons first: a long name with a digit reports the digit", () => {
+    expect(validateName(`${"张".repeat(60)}2`).findings[0]?.params).toEqual({ received: "2" });
+  });
+});
