@@ -12,3 +12,32 @@ export function foldFullWidth(s: string): string {
   }
   return out;
 }
+
+/**
+ * **[decision]** The longest value a validator copies from its input into `params.received`, in
+ * characters: enough for any real field (a full origin is under 40, a name under 100) and for a
+ * person to see what was typed, while a pasted page or a 100,000-character cell is not carried
+ * whole into every finding, report and log. Longer input is cut with `clip`.
+ */
+export const RECEIVED_MAX = 200;
+
+/**
+ * `s` cut to at most `max` characters (code points, so a supplementary-plane character is never
+ * split), the last one an ellipsis `…` when anything was cut. Shorter strings come back as they are.
+ * @example
+ * clip("北京市海淀区", 4) //=> "北京市…"
+ * clip("北京市", 4) //=> "北京市"
+ */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s; // UTF-16 length bounds the code-point count
+  let n = 0;
+  let i = 0;
+  let cut = 0;
+  for (const ch of s) {
+    if (n === max - 1) cut = i;
+    n++;
+    if (n > max) return `${s.slice(0, cut)}…`;
+    i += ch.length;
+  }
+  return s;
+}

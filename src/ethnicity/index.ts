@@ -1,5 +1,5 @@
 import { finding, type Result } from "../core/result.js";
-import { foldFullWidth } from "../core/strings.js";
+import { clip, foldFullWidth, RECEIVED_MAX } from "../core/strings.js";
 import type { LocaleOptions } from "../i18n/index.js";
 import { type EthnicGroup, ethnicGroupsData } from "./groups.data.js";
 
@@ -76,6 +76,8 @@ export function validateEthnicity(input: string | number, options?: LocaleOption
       };
     }
   }
-  const received = typeof input === "string" || typeof input === "number" ? String(input) : typeof input;
+  // What was typed, cut at RECEIVED_MAX: a pasted page is not carried whole into the finding.
+  const received =
+    typeof input === "string" || typeof input === "number" ? clip(String(input), RECEIVED_MAX) : typeof input;
   return { ok: false, findings: [finding("ethnicity.unknown", [], { received }, options)] };
 }

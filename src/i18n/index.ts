@@ -1,4 +1,5 @@
 import { XueliError } from "../core/error.js";
+import { clip } from "../core/strings.js";
 import type { FindingCode } from "../rules/catalogue.js";
 import { en } from "./en.js";
 import type { Locale, LocaleOptions, LocaleTable, Params } from "./types.js";
@@ -30,7 +31,7 @@ export function messageFor(locale: Locale, code: FindingCode, params: Params): s
   const text = locales[locale][code];
   if (text.message) {
     try {
-      const m = text.message(params);
+      const m = text.message(clipStrings(params));
       if (m !== undefined) return m;
     } catch {
       // A message must never make a validator throw: fall back to the generic form.
@@ -47,8 +48,37 @@ export function messageFor(locale: Locale, code: FindingCode, params: Params): s
     : `${text.title} (${parts.join(l.sep)})`;
 }
 
-/** Renders an unknown value for a message without ever throwing. */
+/**
+ * **[decision]** The longest rendering of one value in a message, in characters: a message is read
+ * by a person, in a terminal or a report cell, and must not repeat a pasted page. Longer values end
+ * in `…`; the finding's `params` keep them (validators cap what they echo at `RECEIVED_MAX`).
+ */
+export const MESSAGE_VALUE_MAX = 80;
+
+/** The params as a message function sees them: string values cut to `MESSAGE_VALUE_MAX`. */
+function clipStrings(params: Params): Params {
+  let out: Params | undefined;
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === "string" && v.length > MESSAGE_VALUE_MAX) {
+      out ??= { ...params };
+      out[k] = clip(v, MESSAGE_VALUE_MAX);
+    }
+  }
+  return out ?? params;
+}
+
+/**
+ * Renders an unknown value for a message without ever throwing, cut to `MESSAGE_VALUE_MAX`
+ * characters (`…` at the end) when longer.
+ * @example
+ * show(["a", "b"]) //=> '["a","b"]'
+ * show("张".repeat(1000)).length //=> 80
+ */
 export function show(v: unknown): string {
+  return clip(render(v), MESSAGE_VALUE_MAX);
+}
+
+function render(v: unknown): string {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
   if (v === null || v === undefined) return String(v);

@@ -1,5 +1,5 @@
 import { type Finding, finding, type Result } from "../core/result.js";
-import { foldFullWidth } from "../core/strings.js";
+import { clip, foldFullWidth, RECEIVED_MAX } from "../core/strings.js";
 import type { LocaleOptions } from "../i18n/index.js";
 
 /** A name as it is to be registered (姓名, 3.1). */
@@ -134,16 +134,20 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
 
   const findings: Finding[] = [];
   if (bad.size > 0) {
-    const params: Record<string, unknown> = { received: [...bad].join(" ") };
+    const params: Record<string, unknown> = { received: clip([...bad].join(" "), RECEIVED_MAX) };
     if (reason !== undefined) params.reason = reason;
     findings.push(finding("name.characters", [], params, options));
   } else if (han && (out.startsWith(MIDDLE_DOT) || out.endsWith(MIDDLE_DOT) || out.includes("··"))) {
     // The dot separates the parts of a minority name: never first, last or doubled.
-    findings.push(finding("name.characters", [], { received: out, reason: "dot" }, options));
+    findings.push(
+      finding("name.characters", [], { received: clip(out, RECEIVED_MAX), reason: "dot" }, options),
+    );
   } else if (!han && !isLatin(out.codePointAt(0) ?? 0)) {
     // A Latin name starts with a letter: not with a hyphen, an apostrophe or a dot (nor is it
     // made of those alone).
-    findings.push(finding("name.characters", [], { received: out, reason: "separator" }, options));
+    findings.push(
+      finding("name.characters", [], { received: clip(out, RECEIVED_MAX), reason: "separator" }, options),
+    );
   } else {
     const max = han ? NAME_MAX_LENGTH.han : NAME_MAX_LENGTH.latin;
     let length = 0;
@@ -153,7 +157,14 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
     }
   }
   if (extraSpace)
-    findings.push(finding("name.whitespace", [], { received: input, suggestion: out }, options));
+    findings.push(
+      finding(
+        "name.whitespace",
+        [],
+        { received: clip(input, RECEIVED_MAX), suggestion: clip(out, RECEIVED_MAX) },
+        options,
+      ),
+    );
 
   const value: NameFacts = { normalized: out };
   return findings.some((f) => f.severity === "error")

@@ -1,5 +1,5 @@
 import { type Finding, finding, type Result } from "../core/result.js";
-import { foldFullWidth } from "../core/strings.js";
+import { clip, foldFullWidth, RECEIVED_MAX } from "../core/strings.js";
 import type { LocaleOptions } from "../i18n/index.js";
 import type { FindingCode } from "../rules/catalogue.js";
 import { getTable, type OriginUnit, stemOf, type Table, type TokenEntry, type TokenRef } from "./table.js";
@@ -70,7 +70,8 @@ export function validateOrigin(input: unknown, options?: LocaleOptions): Result<
   const unit = table.full.get(text);
   if (unit !== undefined) return { ok: true, value: okValue(unit), findings: [] };
   const { code, suggestion } = diagnose(table, text);
-  const params: Record<string, unknown> = { received: input };
+  // What was typed, cut at RECEIVED_MAX: a pasted page is not carried whole into the finding.
+  const params: Record<string, unknown> = { received: clip(input, RECEIVED_MAX) };
   if (suggestion !== undefined) params.suggestion = suggestion;
   return fail(code, params, options);
 }
