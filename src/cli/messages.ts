@@ -17,6 +17,8 @@ export interface CliText {
   unsupported: (file: string) => string;
   missingColumns: (cols: string[]) => string;
   emptyRoster: (file: string) => string;
+  /** The roster is read more than once (docs/cli.md, "Memory"): it must not change in between. */
+  changedWhileRead: string;
   badBatchFile: (file: string) => string;
   notAFolder: (dir: string) => string;
   unknownCode: (code: string) => string;
@@ -67,6 +69,7 @@ check 的选项：
   unsupported: (f) => `不支持的名册文件类型：${f}（支持 .csv、.xlsx、.json）`,
   missingColumns: (c) => `名册缺少必需的列：${c.join("、")}（列名见 docs/roster.md）`,
   emptyRoster: (f) => `名册 ${f} 没有表头行`,
+  changedWhileRead: "检查期间文件被修改，请在文件保存完成后重新运行",
   badBatchFile: (f) => `批次定义无效：${f}`,
   notAFolder: (d) => `照片文件夹不存在或不是文件夹：${d}`,
   unknownCode: (c) => `未知的规则代码：${c}（xueli rules 列出全部代码）`,
@@ -119,6 +122,7 @@ Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.`
   unsupported: (f) => `Unsupported roster file type: ${f} (use .csv, .xlsx or .json)`,
   missingColumns: (c) => `The roster lacks required columns: ${c.join(", ")} (see docs/roster.md)`,
   emptyRoster: (f) => `The roster ${f} has no header row`,
+  changedWhileRead: "it changed while being checked; run again once it is saved",
   badBatchFile: (f) => `Invalid batch definition: ${f}`,
   notAFolder: (d) => `The photo folder does not exist or is not a folder: ${d}`,
   unknownCode: (c) => `Unknown rule code: ${c} (xueli rules lists them all)`,

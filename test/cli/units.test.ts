@@ -6,7 +6,7 @@ import { cliText } from "../../src/cli/messages.js";
 import { checkPhotos, PROGRESS_THRESHOLD } from "../../src/cli/photos.js";
 import { styleFor } from "../../src/cli/report.js";
 import { cellValue, columnFor } from "../../src/cli/roster/columns.js";
-import { decodeCsv, parseCsv } from "../../src/cli/roster/read.js";
+import { decodeCsv, openRoster, parseCsv } from "../../src/cli/roster/read.js";
 import { scratch } from "./helpers.js";
 
 // The pieces of the shell that a child process cannot show: a TTY's colour and progress line.
@@ -77,6 +77,26 @@ describe("roster reading", () => {
     const r = parseCsv('a,b\n1,2\n"multi\nline",3\n4,"open\n5,6\n', "x.csv", t);
     expect(r.records.map((x) => x.row)).toEqual([2, 3]);
     expect(r.bad).toEqual([expect.objectContaining({ row: 4, reason: "unparseable" })]);
+  });
+
+  it("streams a CSV roster in row order, bad rows in place, and refuses one changed between passes", async () => {
+    const t = cliText("en");
+    const file = join(scratch(), "r.csv");
+    writeFileSync(file, 'title\n学号,姓名,性别\n1,甲,男\n"open,x\n2,乙,女\n');
+    const source = await openRoster(file, t);
+    const seen: string[] = [];
+    for await (const e of source.entries()) {
+      seen.push(
+        e.kind === "record"
+          ? `record ${e.record.row}`
+          : e.kind === "bad"
+            ? `bad ${e.bad.row}`
+            : `header ${e.row}`,
+      );
+    }
+    expect(seen).toEqual(["header 2", "record 3", "bad 4"]);
+    writeFileSync(file, "学号,姓名,性别\n1,甲,男\n3,丙,男\n");
+    await expect(source.entries().next()).rejects.toThrow("it changed while being checked");
   });
 
   it("reads tab-separated text and counts empty lines as rows", () => {

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -508,7 +508,21 @@ export async function openRoster(file: string, t: CliText): Promise<RosterSource
   if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".json" && ext !== ".txt" && ext !== ".tsv") {
     throw new UsageError(t.unsupported(file));
   }
-  if (ext !== ".xlsx" && ext !== ".json") return { format: "csv", entries: () => streamCsv(file, t) };
+  if (ext !== ".xlsx" && ext !== ".json") {
+    // Read once per pass: a file rewritten in between (an export still being saved) would pair
+    // the first pass's keys with other rows, so each pass starts by checking it is unchanged.
+    const opened = await stat(file).catch(() => undefined);
+    return {
+      format: "csv",
+      async *entries() {
+        const now = await stat(file).catch(() => undefined);
+        if (opened && now && (now.size !== opened.size || now.mtimeMs !== opened.mtimeMs)) {
+          throw new UsageError(t.unreadable(file, t.changedWhileRead));
+        }
+        yield* streamCsv(file, t);
+      },
+    };
+  }
   let raw: RawRoster;
   if (ext === ".xlsx") raw = await readXlsx(file, t);
   else {
