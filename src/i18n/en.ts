@@ -3,6 +3,29 @@ import type { LocaleTable } from "./types.js";
 /** Rows of a batch are numbered from 1 in messages; `indices` are 0-based. */
 const rows = (v: unknown): string => (Array.isArray(v) ? v.map((i) => Number(i) + 1).join(", ") : "");
 
+// Documents proving a change of name (3.1.1) or of ethnic group (3.1.2).
+const EN_EVIDENCE: Record<string, string> = {
+  "unit-endorsed-application": "the student's application, endorsed and stamped by the training unit",
+  "police-certificate": "the police station's certificate of the change of name",
+  "household-card-scan": "a colour scan of both sides of the household register card",
+  "household-page-scan": "a colour scan of both sides of the household register page",
+  "police-ethnicity-certificate": "the police station's certificate of the change of ethnic group",
+  "id-card-scan": "a colour scan of both sides of the ID card",
+};
+const enDoc = (k: unknown): string =>
+  typeof k === "string" && Object.hasOwn(EN_EVIDENCE, k) ? (EN_EVIDENCE[k] as string) : String(k);
+
+/**
+ * "missing A; B or C (provided: D)" from `params.missing` (groups, one document of each needed)
+ * and `params.received`; undefined (the generic form) when the params are not of that shape.
+ */
+const enEvidence = (what: string, p: Record<string, unknown>): string | undefined => {
+  if (!Array.isArray(p.missing) || !Array.isArray(p.received)) return undefined;
+  const missing = p.missing.map((g) => (Array.isArray(g) ? g.map(enDoc).join(" or ") : String(g))).join("; ");
+  const given = p.received.map(enDoc).join("; ");
+  return `Evidence for the change of ${what} is incomplete: missing ${missing} (provided: ${given === "" ? "nothing" : given})`;
+};
+
 /** English. */
 export const en: LocaleTable = {
   "id.format": {
@@ -105,8 +128,14 @@ export const en: LocaleTable = {
   },
   "batch.mismatch": { title: "The student is not due in this batch and must not be staged" },
   "completion.explanation-missing": { title: "A completion registration needs a written explanation" },
-  "name-change.evidence": { title: "Evidence for the change of name is incomplete" },
-  "ethnicity-change.evidence": { title: "Evidence for the change of ethnic group is incomplete" },
+  "name-change.evidence": {
+    title: "Evidence for the change of name is incomplete",
+    message: (p) => enEvidence("name", p),
+  },
+  "ethnicity-change.evidence": {
+    title: "Evidence for the change of ethnic group is incomplete",
+    message: (p) => enEvidence("ethnic group", p),
+  },
   "ethnicity-change.before-admission": {
     title: "An ethnic group changed before admission is handled by the admissions office",
   },

@@ -18,9 +18,33 @@ export function resolveLocale(options?: LocaleOptions | null): Locale {
   return l;
 }
 
-const labels: Record<Locale, { received: string; expected: string; suggestion: string; sep: string }> = {
-  "zh-CN": { received: "收到", expected: "应为", suggestion: "建议", sep: "；" },
-  en: { received: "received", expected: "expected", suggestion: "suggestion", sep: "; " },
+interface Labels {
+  received: string;
+  expected: string;
+  suggestion: string;
+  sep: string;
+  /** How a boolean param reads: [false, true]. */
+  boolean: readonly [string, string];
+  /** How `null` (nothing given) reads. */
+  none: string;
+}
+const labels: Record<Locale, Labels> = {
+  "zh-CN": {
+    received: "收到",
+    expected: "应为",
+    suggestion: "建议",
+    sep: "；",
+    boolean: ["否", "是"],
+    none: "无",
+  },
+  en: {
+    received: "received",
+    expected: "expected",
+    suggestion: "suggestion",
+    sep: "; ",
+    boolean: ["false", "true"],
+    none: "null",
+  },
 };
 
 /**
@@ -38,10 +62,14 @@ export function messageFor(locale: Locale, code: FindingCode, params: Params): s
     }
   }
   const l = labels[locale];
+  // Yes/no facts (a study part complete, an approval given) read as 是/否 in Chinese, not true/false.
+  // A missing value (null) reads as 无 in Chinese.
+  const value = (v: unknown) =>
+    typeof v === "boolean" ? l.boolean[v ? 1 : 0] : v === null ? l.none : show(v);
   const parts: string[] = [];
-  if (params.expected !== undefined) parts.push(`${l.expected} ${show(params.expected)}`);
-  if (params.received !== undefined) parts.push(`${l.received} ${show(params.received)}`);
-  if (params.suggestion !== undefined) parts.push(`${l.suggestion} ${show(params.suggestion)}`);
+  if (params.expected !== undefined) parts.push(`${l.expected} ${value(params.expected)}`);
+  if (params.received !== undefined) parts.push(`${l.received} ${value(params.received)}`);
+  if (params.suggestion !== undefined) parts.push(`${l.suggestion} ${value(params.suggestion)}`);
   if (parts.length === 0) return text.title;
   return locale === "zh-CN"
     ? `${text.title}（${parts.join(l.sep)}）`

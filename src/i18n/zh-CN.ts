@@ -23,8 +23,40 @@ const ZH_ROLE: Record<string, string> = {
 };
 const ZH_CONCLUSION: Record<string, string> = { graduation: "毕业", completion: "结业" };
 const ZH_DEFENSE: Record<string, string> = { passed: "通过", failed: "未通过", pending: "尚未答辩" };
+// Documents proving a change of name (3.1.1) or of ethnic group (3.1.2), in the notice's words.
+const ZH_EVIDENCE: Record<string, string> = {
+  "unit-endorsed-application": "培养单位签署意见盖章的本人申请",
+  "police-certificate": "派出所改名证明",
+  "household-card-scan": "户口卡正反面彩色扫描件",
+  "household-page-scan": "户口页正反面彩色扫描件",
+  "police-ethnicity-certificate": "派出所民族变更证明",
+  "id-card-scan": "身份证正反面彩色扫描件",
+};
 const zhName = (table: Record<string, string>, v: unknown): string =>
   typeof v === "string" && Object.hasOwn(table, v) ? (table[v] as string) : String(v);
+/**
+ * "缺少 A；B或C（已提供：D）" from `params.missing` (groups, one document of each needed) and
+ * `params.received`; undefined (the generic form) when the params are not of that shape.
+ */
+const zhEvidence = (what: string, p: Record<string, unknown>): string | undefined => {
+  if (!Array.isArray(p.missing) || !Array.isArray(p.received)) return undefined;
+  const missing = p.missing
+    .map((g) => (Array.isArray(g) ? g.map((k) => zhName(ZH_EVIDENCE, k)).join("或") : String(g)))
+    .join("；");
+  const given = p.received.map((k) => zhName(ZH_EVIDENCE, k)).join("、");
+  return `${what}的证明材料不全：缺少${missing}（已提供：${given === "" ? "无" : given}）`;
+};
+/** A state or a conclusion (or a list of them, or none) in Chinese; undefined for anything else. */
+const zhEnum = (v: unknown): string | undefined => {
+  if (v === null) return "无";
+  if (Array.isArray(v)) {
+    const parts = v.map(zhEnum);
+    return parts.every((x) => x !== undefined) ? parts.join("或") : undefined;
+  }
+  if (typeof v !== "string") return undefined;
+  if (Object.hasOwn(ZH_STATE, v)) return ZH_STATE[v];
+  return Object.hasOwn(ZH_CONCLUSION, v) ? ZH_CONCLUSION[v] : undefined;
+};
 /** Rows of a batch are numbered from 1 in messages; `indices` are 0-based. */
 const rows = (v: unknown): string => (Array.isArray(v) ? v.map((i) => Number(i) + 1).join("、") : "");
 
@@ -122,8 +154,8 @@ export const zhCN: LocaleTable = {
   },
   "batch.mismatch": { title: "学生不在当前批次，不得暂存" },
   "completion.explanation-missing": { title: "结业注册缺少书面说明" },
-  "name-change.evidence": { title: "更改姓名的证明材料不全" },
-  "ethnicity-change.evidence": { title: "更改民族的证明材料不全" },
+  "name-change.evidence": { title: "更改姓名的证明材料不全", message: (p) => zhEvidence("更改姓名", p) },
+  "ethnicity-change.evidence": { title: "更改民族的证明材料不全", message: (p) => zhEvidence("更改民族", p) },
   "ethnicity-change.before-admission": { title: "入学前更改民族的，请联系招生部门变更" },
   "program-change.too-late": {
     title: "调整专业或变更培养单位未在答辩前6个月完成审批",
@@ -134,7 +166,17 @@ export const zhCN: LocaleTable = {
   },
   "early-graduation.not-approved": { title: "提前毕业未办理学籍变动手续" },
   "application-form.missing": { title: "不能同时取得毕业证、学位证的毕业注册学生缺少毕业注册申请书" },
-  "registration.tampered": { title: "注册记录与其操作历史不符（已被篡改或损坏）" },
+  "registration.tampered": {
+    title: "注册记录与其操作历史不符（已被篡改或损坏）",
+    // A state or a conclusion named in Chinese; other values (an origin, a number) the generic way.
+    message: (p) => {
+      const expected = zhEnum(p.expected);
+      const received = zhEnum(p.received);
+      return expected === undefined || received === undefined
+        ? undefined
+        : `注册记录与其操作历史不符（已被篡改或损坏；应为 ${expected}；收到 ${received}）`;
+    },
+  },
   "batch.duplicate-id": {
     title: "证件号码在本批次中重复",
     message: (p) => `证件号码 ${String(p.received)} 在本批次中重复（第 ${rows(p.indices)} 条）`,
@@ -148,7 +190,14 @@ export const zhCN: LocaleTable = {
     message: (p) =>
       `本批次有重名学生“${String(p.received)}”（第 ${rows(p.indices)} 条），纸质照片背面须注明学号`,
   },
-  "form.seal": { title: "登记表须加盖研究所公章（非部门用印）" },
+  "form.seal": {
+    title: "登记表须加盖研究所公章（非部门用印）",
+    message: (p) => {
+      const seals: Record<string, string> = { institute: "研究所公章", department: "部门用印" };
+      if (p.received === null || p.received === undefined) return "登记表须加盖研究所公章（未盖章）";
+      return `登记表须加盖研究所公章（非部门用印；收到 ${zhName(seals, p.received)}）`;
+    },
+  },
   "form.signature": { title: "登记表缺少审核人签字" },
   "form.upload-window": {
     title: "登记表须在系统开放时间内上传",
@@ -202,7 +251,22 @@ export const zhCN: LocaleTable = {
         ? `照片未记录分辨率（JFIF 或 EXIF），须至少 ${String(p.expected).replace("≥ ", "")} dpi`
         : `照片分辨率须至少 ${String(p.expected).replace("≥ ", "")} dpi（收到 ${String(p.received)} dpi）`,
   },
-  "photo.color-depth": { title: "照片须为 24 位真彩色" },
+  "photo.color-depth": {
+    title: "照片须为 24 位真彩色",
+    message: (p) => {
+      const models: Record<string, string> = {
+        grayscale: "灰度",
+        rgb: "RGB",
+        ycbcr: "YCbCr",
+        cmyk: "CMYK",
+        ycck: "YCCK",
+        unknown: "未知色彩模式",
+      };
+      return typeof p.components === "number" && typeof p.bitsPerSample === "number"
+        ? `照片须为 24 位真彩色（3 个通道 × 8 位；收到 ${p.components} 个通道 × ${p.bitsPerSample} 位，${zhName(models, p.colorModel)}）`
+        : undefined;
+    },
+  },
   "photo.file-size": { title: "照片大小须在 18K–40K 之间" },
   "photo.file-name": { title: "照片须以身份证号或学号命名，不得含有姓名等其他信息" },
   "photo.quality": { title: "照片 JPEG 压缩质量低于 60" },
@@ -223,5 +287,9 @@ export const zhCN: LocaleTable = {
   },
   "photo.orphan": { title: "照片文件名与任何学生都不匹配" },
   "photo.duplicate": { title: "同一学生有多个照片文件" },
-  "photo.admission-year": { title: "以证件号命名的照片上传时须选择入学年度" },
+  // `expected` names the option (admissionYear): the title says it in Chinese.
+  "photo.admission-year": {
+    title: "以证件号命名的照片上传时须选择入学年度",
+    message: (p) => (p.expected === "admissionYear" ? "以证件号命名的照片上传时须选择入学年度" : undefined),
+  },
 };

@@ -58,6 +58,21 @@ function evidenceOf(change: Loose): Evidence[] {
   return Array.isArray(e) ? (e.filter((x) => typeof x === "string") as Evidence[]) : [];
 }
 
+/** The documents a change needs: one of each group (3.1.1 for a name, 3.1.2 for an ethnic group). */
+const NAME_CHANGE_EVIDENCE: readonly (readonly Evidence[])[] = [
+  ["unit-endorsed-application"],
+  ["police-certificate", "household-card-scan"],
+];
+const ETHNICITY_CHANGE_EVIDENCE: readonly (readonly Evidence[])[] = [
+  ["police-ethnicity-certificate", "household-page-scan"],
+  ["id-card-scan"],
+];
+
+/** The groups of which no document was given: `params.missing`, for the messages to name them. */
+function missingEvidence(groups: readonly (readonly Evidence[])[], ev: readonly Evidence[]): Evidence[][] {
+  return groups.filter((g) => !g.some((k) => ev.includes(k))).map((g) => [...g]);
+}
+
 /**
  * The unit acts only inside the batch's window `[opensAt, closesAt)` (2.1): for the 2022 third
  * batch 2022-05-18T08:00+08:00 up to, not including, 2022-06-11T00:00+08:00 ("6月10日24:00").
@@ -214,16 +229,17 @@ export const nameChangeEvidenced: Guard = (input) => {
   const change = rec(changes(input)?.name);
   if (!change) return [];
   const ev = evidenceOf(change);
-  if (
-    ev.includes("unit-endorsed-application") &&
-    (ev.includes("police-certificate") || ev.includes("household-card-scan"))
-  )
-    return [];
+  const missing = missingEvidence(NAME_CHANGE_EVIDENCE, ev);
+  if (missing.length === 0) return [];
   return [
     finding(
       "name-change.evidence",
       ["student", "changes", "name", "evidence"],
-      { expected: "unit-endorsed-application + (police-certificate | household-card-scan)", received: ev },
+      {
+        expected: "unit-endorsed-application + (police-certificate | household-card-scan)",
+        received: ev,
+        missing,
+      },
       input.options,
     ),
   ];
@@ -261,16 +277,17 @@ export const ethnicityChangeEvidenced: Guard = (input) => {
   // Changed before admission: reported by `ethnicityChangedAfterAdmission`, no evidence is weighed.
   if (!change || change.beforeAdmission === true) return [];
   const ev = evidenceOf(change);
-  if (
-    (ev.includes("police-ethnicity-certificate") || ev.includes("household-page-scan")) &&
-    ev.includes("id-card-scan")
-  )
-    return [];
+  const missing = missingEvidence(ETHNICITY_CHANGE_EVIDENCE, ev);
+  if (missing.length === 0) return [];
   return [
     finding(
       "ethnicity-change.evidence",
       ["student", "changes", "ethnicity", "evidence"],
-      { expected: "(police-ethnicity-certificate | household-page-scan) + id-card-scan", received: ev },
+      {
+        expected: "(police-ethnicity-certificate | household-page-scan) + id-card-scan",
+        received: ev,
+        missing,
+      },
       input.options,
     ),
   ];

@@ -272,12 +272,14 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
     ])("accepts %j", (evidence) => {
       expect(transition(withName(evidence), submit, staff).ok).toBe(true);
     });
-    it.each<[Evidence[]]>([
-      [[]],
-      [["unit-endorsed-application"]],
-      [["police-certificate", "household-card-scan"]],
-      [["unit-endorsed-application", "household-page-scan", "id-card-scan"]],
-    ])("refuses %j", (evidence) => {
+    const application = ["unit-endorsed-application"];
+    const certificate = ["police-certificate", "household-card-scan"];
+    it.each<[Evidence[], string[][]]>([
+      [[], [application, certificate]],
+      [["unit-endorsed-application"], [certificate]],
+      [["police-certificate", "household-card-scan"], [application]],
+      [["unit-endorsed-application", "household-page-scan", "id-card-scan"], [certificate]],
+    ])("refuses %j, naming what is missing", (evidence, missing) => {
       expect(found(transition(withName(evidence), submit, staff))).toEqual([
         {
           code: "name-change.evidence",
@@ -286,9 +288,23 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
           params: {
             expected: "unit-endorsed-application + (police-certificate | household-card-scan)",
             received: evidence,
+            missing,
           },
         },
       ]);
+    });
+    it("names the documents in the locale's words (3.1.1)", () => {
+      const message = (locale: "zh-CN" | "en") =>
+        transition(withName(["unit-endorsed-application"]), submit, staff, { locale }).findings[0]?.message;
+      expect(message("zh-CN")).toBe(
+        "更改姓名的证明材料不全：缺少派出所改名证明或户口卡正反面彩色扫描件（已提供：培养单位签署意见盖章的本人申请）",
+      );
+      expect(message("en")).toBe(
+        "Evidence for the change of name is incomplete: missing the police station's certificate of the change of name or a colour scan of both sides of the household register card (provided: the student's application, endorsed and stamped by the training unit)",
+      );
+      expect(transition(withName([]), submit, staff).findings[0]?.message).toBe(
+        "更改姓名的证明材料不全：缺少培养单位签署意见盖章的本人申请；派出所改名证明或户口卡正反面彩色扫描件（已提供：无）",
+      );
     });
   });
 
@@ -301,12 +317,14 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
     ])("accepts %j", (evidence) => {
       expect(transition(withEthnicity(evidence), submit, staff).ok).toBe(true);
     });
-    it.each<[Evidence[]]>([
-      [[]],
-      [["id-card-scan"]],
-      [["police-ethnicity-certificate", "household-page-scan"]],
-      [["police-certificate", "household-card-scan", "id-card-scan"]],
-    ])("refuses %j", (evidence) => {
+    const certificate = ["police-ethnicity-certificate", "household-page-scan"];
+    const idCard = ["id-card-scan"];
+    it.each<[Evidence[], string[][]]>([
+      [[], [certificate, idCard]],
+      [["id-card-scan"], [certificate]],
+      [["police-ethnicity-certificate", "household-page-scan"], [idCard]],
+      [["police-certificate", "household-card-scan", "id-card-scan"], [certificate]],
+    ])("refuses %j, naming what is missing", (evidence, missing) => {
       expect(found(transition(withEthnicity(evidence), submit, staff))).toEqual([
         {
           code: "ethnicity-change.evidence",
@@ -315,9 +333,20 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
           params: {
             expected: "(police-ethnicity-certificate | household-page-scan) + id-card-scan",
             received: evidence,
+            missing,
           },
         },
       ]);
+    });
+    it("names the documents in the locale's words (3.1.2)", () => {
+      const message = (locale: "zh-CN" | "en") =>
+        transition(withEthnicity(["id-card-scan"]), submit, staff, { locale }).findings[0]?.message;
+      expect(message("zh-CN")).toBe(
+        "更改民族的证明材料不全：缺少派出所民族变更证明或户口页正反面彩色扫描件（已提供：身份证正反面彩色扫描件）",
+      );
+      expect(message("en")).toBe(
+        "Evidence for the change of ethnic group is incomplete: missing the police station's certificate of the change of ethnic group or a colour scan of both sides of the household register page (provided: a colour scan of both sides of the ID card)",
+      );
     });
     it("refuses a change made before admission: admissions handle it (3.1.2)", () => {
       const r = transition(
