@@ -58,19 +58,41 @@ function evidenceOf(change: Loose): Evidence[] {
   return Array.isArray(e) ? (e.filter((x) => typeof x === "string") as Evidence[]) : [];
 }
 
-/** The documents a change needs: one of each group (3.1.1 for a name, 3.1.2 for an ethnic group). */
-const NAME_CHANGE_EVIDENCE: readonly (readonly Evidence[])[] = [
-  ["unit-endorsed-application"],
-  ["police-certificate", "household-card-scan"],
-];
-const ETHNICITY_CHANGE_EVIDENCE: readonly (readonly Evidence[])[] = [
-  ["police-ethnicity-certificate", "household-page-scan"],
-  ["id-card-scan"],
-];
+/**
+ * The documents a change needs, one of each group: the unit-endorsed application and a police
+ * certificate or a household-card scan for a name (3.1.1); a police certificate or a
+ * household-page scan and an ID-card scan for an ethnic group (3.1.2).
+ */
+const EVIDENCE_RULES = {
+  name: {
+    code: "name-change.evidence",
+    groups: [["unit-endorsed-application"], ["police-certificate", "household-card-scan"]],
+  },
+  ethnicity: {
+    code: "ethnicity-change.evidence",
+    groups: [["police-ethnicity-certificate", "household-page-scan"], ["id-card-scan"]],
+  },
+} as const satisfies Record<string, { code: string; groups: readonly (readonly Evidence[])[] }>;
 
-/** The groups of which no document was given: `params.missing`, for the messages to name them. */
-function missingEvidence(groups: readonly (readonly Evidence[])[], ev: readonly Evidence[]): Evidence[][] {
-  return groups.filter((g) => !g.some((k) => ev.includes(k))).map((g) => [...g]);
+/**
+ * The evidence finding of a change, or none: `params.received` the documents given,
+ * `params.missing` the groups of which none was given (for the messages to name them) and
+ * `params.expected` the rule written as `a + (b | c)`.
+ */
+function evidenceFindings(input: GuardInput, kind: keyof typeof EVIDENCE_RULES, change: Loose): Finding[] {
+  const { code, groups } = EVIDENCE_RULES[kind];
+  const ev = evidenceOf(change);
+  const missing = groups.filter((g) => !g.some((k) => ev.includes(k))).map((g) => [...g]);
+  if (missing.length === 0) return [];
+  const expected = groups.map((g) => (g.length > 1 ? `(${g.join(" | ")})` : g[0])).join(" + ");
+  return [
+    finding(
+      code,
+      ["student", "changes", kind, "evidence"],
+      { expected, received: ev, missing },
+      input.options,
+    ),
+  ];
 }
 
 /**
@@ -227,22 +249,7 @@ export const explanationPresent: Guard = (input) =>
  */
 export const nameChangeEvidenced: Guard = (input) => {
   const change = rec(changes(input)?.name);
-  if (!change) return [];
-  const ev = evidenceOf(change);
-  const missing = missingEvidence(NAME_CHANGE_EVIDENCE, ev);
-  if (missing.length === 0) return [];
-  return [
-    finding(
-      "name-change.evidence",
-      ["student", "changes", "name", "evidence"],
-      {
-        expected: "unit-endorsed-application + (police-certificate | household-card-scan)",
-        received: ev,
-        missing,
-      },
-      input.options,
-    ),
-  ];
+  return change ? evidenceFindings(input, "name", change) : [];
 };
 
 /**
@@ -275,22 +282,7 @@ export const ethnicityChangedAfterAdmission: Guard = (input) =>
 export const ethnicityChangeEvidenced: Guard = (input) => {
   const change = rec(changes(input)?.ethnicity);
   // Changed before admission: reported by `ethnicityChangedAfterAdmission`, no evidence is weighed.
-  if (!change || change.beforeAdmission === true) return [];
-  const ev = evidenceOf(change);
-  const missing = missingEvidence(ETHNICITY_CHANGE_EVIDENCE, ev);
-  if (missing.length === 0) return [];
-  return [
-    finding(
-      "ethnicity-change.evidence",
-      ["student", "changes", "ethnicity", "evidence"],
-      {
-        expected: "(police-ethnicity-certificate | household-page-scan) + id-card-scan",
-        received: ev,
-        missing,
-      },
-      input.options,
-    ),
-  ];
+  return change && change.beforeAdmission !== true ? evidenceFindings(input, "ethnicity", change) : [];
 };
 
 /** `YYYY-MM-DD` + n calendar months, computed by date-fns on the Beijing calendar. */
