@@ -10,6 +10,7 @@ import {
   validateOrigin,
   withdrawOriginReview,
 } from "../../src/index.js";
+import { makeStudent } from "../registration/fixtures.js";
 
 const VALUES = [
   "北京市海淀区",
@@ -43,26 +44,7 @@ function start(): Registration {
     state: "draft",
     batch: ucas2022Batch3,
     history: [],
-    student: {
-      studentNumber: "2019E8012345001",
-      name: "测试丙",
-      sex: "male",
-      ethnicity: "汉族",
-      id: { type: "passport", number: "E12345678" },
-      degreeLevel: "master",
-      trainingUnit: "测试研究所",
-      admissionYear: 2019,
-      origin: { value: "北京市海淀区", reviewed: false },
-      photo: { uploaded: true },
-      study: {
-        creditsComplete: true,
-        requiredSegmentsComplete: true,
-        thesisComplete: true,
-        defense: "passed",
-        withinMaxStudyPeriod: true,
-        degreeCertificateExpected: true,
-      },
-    },
+    student: makeStudent({ origin: { value: "北京市海淀区", reviewed: false } }),
   };
 }
 

@@ -10,37 +10,10 @@ import {
   withdrawOriginReview,
   XueliError,
 } from "../../src/index.js";
+import { makeStudent } from "../registration/fixtures.js";
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** A generated resident ID number with a valid check character: no real person's. */
-function idNumber(body17 = "11010819980512123"): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body17[i]) * (WEIGHTS[i] as number);
-  return body17 + "10X98765432"[sum % 11];
-}
-
-function student(origin: { value: string; reviewed: boolean }): Student {
-  return {
-    studentNumber: "2019E8012345001",
-    name: "测试乙",
-    sex: "female",
-    ethnicity: "汉族",
-    id: { type: "resident", number: idNumber() },
-    degreeLevel: "master",
-    trainingUnit: "测试研究所",
-    admissionYear: 2019,
-    origin,
-    photo: { uploaded: true },
-    study: {
-      creditsComplete: true,
-      requiredSegmentsComplete: true,
-      thesisComplete: true,
-      defense: "passed",
-      withinMaxStudyPeriod: true,
-      degreeCertificateExpected: true,
-    },
-  };
-}
+/** A generated student (test/registration/fixtures.ts) with the given origin. */
+const student = (origin: { value: string; reviewed: boolean }): Student => makeStudent({ origin });
 
 function registration(
   origin = { value: "北京市海淀区", reviewed: false },

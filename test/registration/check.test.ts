@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { checkRegistration, createRegistration, type Registration, ucas2022Batch3 } from "../../src/index.js";
+import {
+  checkRegistration,
+  createRegistration,
+  type HistoryEntry,
+  type Registration,
+  ucas2022Batch3,
+} from "../../src/index.js";
 import { completionStudent, makeStudent, study } from "./fixtures.js";
+
+/** The history entry of staging for graduation inside the 2022 third batch's window. */
+const staged: HistoryEntry = {
+  event: { type: "stage", conclusion: "graduation" },
+  from: "draft",
+  to: "staged",
+  at: "2022-06-01T10:00:00+08:00",
+  actor: "unit-staff",
+};
 
 const codes = (r: { findings: { code: string; path: unknown[] }[] }) =>
   r.findings.map((f) => [f.code, f.path]);
@@ -34,15 +49,7 @@ describe("checkRegistration: everything wrong with one registration, whatever th
       ...createRegistration(makeStudent({ study: { ...study, defense: "failed" } }), ucas2022Batch3),
       state: "staged",
       conclusion: "graduation",
-      history: [
-        {
-          event: { type: "stage", conclusion: "graduation" },
-          from: "draft",
-          to: "staged",
-          at: "2022-06-01T10:00:00+08:00",
-          actor: "unit-staff",
-        },
-      ],
+      history: [staged],
     };
     expect(codes(checkRegistration(reg))).toEqual([
       ["conclusion.ineligible", ["student", "study", "defense"]],
@@ -64,13 +71,7 @@ describe("checkRegistration: everything wrong with one registration, whatever th
       state: "submitted",
       conclusion: "graduation",
       history: [
-        {
-          event: { type: "stage", conclusion: "graduation" },
-          from: "draft",
-          to: "staged",
-          at: "2022-06-01T10:00:00+08:00",
-          actor: "unit-staff",
-        },
+        staged,
         {
           event: { type: "submit" },
           from: "staged",
