@@ -198,6 +198,12 @@ export const en: LocaleTable = {
         "not-a-file": "it is not a regular file",
         ENOENT: "the file does not exist",
         EACCES: "permission denied",
+        EPERM: "permission denied",
+        EISDIR: "it is a folder",
+        ENOTDIR: "it is not a folder",
+        ELOOP: "its links form a loop",
+        EMFILE: "too many files are open",
+        "read-failed": "the file system reported an error",
       };
       const why = reasons[String(p.reason)] ?? String(p.reason ?? "");
       return why === "" ? "The photo cannot be read" : `The photo cannot be read: ${why}`;

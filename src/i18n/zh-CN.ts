@@ -227,6 +227,12 @@ export const zhCN: LocaleTable = {
         "not-a-file": "这不是普通文件",
         ENOENT: "文件不存在",
         EACCES: "没有读取权限",
+        EPERM: "没有读取权限",
+        EISDIR: "这是一个文件夹",
+        ENOTDIR: "这不是文件夹",
+        ELOOP: "链接形成了循环",
+        EMFILE: "同时打开的文件过多",
+        "read-failed": "读取失败",
       };
       const why = reasons[String(p.reason)] ?? String(p.reason ?? "");
       return why === "" ? "照片文件无法读取" : `照片文件无法读取：${why}`;

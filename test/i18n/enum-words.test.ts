@@ -77,3 +77,17 @@ describe("zh-CN messages name values in Chinese, not the API's English words", (
     );
   });
 });
+
+describe("photo.unreadable (5.3.3): file-system reasons in the locale's words", () => {
+  it.each([
+    ["ENOTDIR", "照片文件无法读取：这不是文件夹", "The photo cannot be read: it is not a folder"],
+    [
+      "read-failed",
+      "照片文件无法读取：读取失败",
+      "The photo cannot be read: the file system reported an error",
+    ],
+  ])("%s", (reason, zh, en) => {
+    expect(messageFor("zh-CN", "photo.unreadable", { reason, received: "photos" })).toBe(zh);
+    expect(messageFor("en", "photo.unreadable", { reason, received: "photos" })).toBe(en);
+  });
+});
