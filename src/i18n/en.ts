@@ -26,6 +26,13 @@ const enEvidence = (what: string, p: Record<string, unknown>): string | undefine
   return `Evidence for the change of ${what} is incomplete: missing ${missing} (provided: ${given === "" ? "nothing" : given})`;
 };
 
+// The defense results as a sentence reads them (1.1, 1.2).
+const EN_DEFENSE: Record<string, string> = {
+  passed: "was passed",
+  failed: "was not passed",
+  pending: "has not taken place yet",
+};
+
 /** English. */
 export const en: LocaleTable = {
   "id.format": {
@@ -124,7 +131,7 @@ export const en: LocaleTable = {
     message: (p) =>
       p.expected === true
         ? "The maximum study period is exceeded: the student cannot be registered in this batch"
-        : `The defense is ${String(p.received)}: ${p.expected === "passed" ? "graduation" : "completion"} needs it ${String(p.expected)}${p.suggestion === undefined ? "" : `; register ${String(p.suggestion)} instead`}`,
+        : `The defense ${Object.hasOwn(EN_DEFENSE, String(p.received)) ? EN_DEFENSE[String(p.received)] : `is ${String(p.received)}`}: ${p.expected === "passed" ? "graduation" : "completion"} needs a ${String(p.expected)} defense${p.suggestion === undefined ? "" : `; register ${String(p.suggestion)} instead`}`,
   },
   "batch.mismatch": { title: "The student is not due in this batch and must not be staged" },
   "completion.explanation-missing": { title: "A completion registration needs a written explanation" },

@@ -43,7 +43,7 @@ describe("messages of the machine's codes, in zh-CN and en (2)", () => {
       "答辩结果为“未通过”，不能注册为毕业，应注册为结业",
     );
     expect(transition(failed, stage, staff, en).findings[0]?.message).toBe(
-      "The defense is failed: graduation needs it passed; register completion instead",
+      "The defense was not passed: graduation needs a passed defense; register completion instead",
     );
     const changed: Registration = {
       ...draft(makeStudent({ changes: { programOrUnit: { approvedOn: "2021-12-01" } } })),
