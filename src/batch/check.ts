@@ -1,45 +1,12 @@
+import { rec } from "../core/records.js";
 import { type Finding, finding, prefixFindings, type Result, toResult } from "../core/result.js";
-import { foldFullWidth } from "../core/strings.js";
 import { type Batch, defineBatch } from "../entities/batch.js";
-import { idTypes } from "../entities/student.js";
 import { type LocaleOptions, resolveLocale } from "../i18n/index.js";
-import { normalizeIdNumber, validateIdNumber } from "../id/index.js";
-import { validateName } from "../name/index.js";
 import { checkRegistration } from "../registration/check.js";
 import { normalizeCertificateNumber } from "../registration/machine.js";
 import type { FindingCode } from "../rules/catalogue.js";
+import { idKey, nameKey, textKey } from "./keys.js";
 import { type BatchSummary, summarizeBatch } from "./summary.js";
-
-function rec(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === "object" && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
-}
-
-/** The ID number as compared for duplicates: normalized, a legacy 15-digit one upgraded to 18 digits. */
-function idKey(id: unknown): string | undefined {
-  const r = rec(id);
-  const n = r?.number;
-  if (typeof n !== "string") return undefined;
-  const type = (idTypes as readonly unknown[]).includes(r?.type)
-    ? (r?.type as (typeof idTypes)[number])
-    : undefined;
-  const v = validateIdNumber(n, type === undefined ? {} : { type });
-  const key = v.value?.normalized ?? normalizeIdNumber(n);
-  return key === "" ? undefined : key;
-}
-
-function nameKey(name: unknown): string | undefined {
-  if (typeof name !== "string") return undefined;
-  const key = validateName(name).value?.normalized ?? foldFullWidth(name).trim();
-  return key === "" ? undefined : key;
-}
-
-function textKey(s: unknown): string | undefined {
-  if (typeof s !== "string") return undefined;
-  const key = foldFullWidth(s).trim();
-  return key === "" ? undefined : key;
-}
 
 /** The batch's own shape findings; a value that even the schema cannot read is `schema.invalid`. */
 function batchFindings(batch: unknown, options: LocaleOptions): Finding[] {

@@ -1,3 +1,4 @@
+import { rec } from "../core/records.js";
 import { type Finding, finding, type Result, toResult } from "../core/result.js";
 import { toInstant } from "../core/time.js";
 import type { Batch } from "../entities/batch.js";
@@ -23,12 +24,6 @@ export interface RegistrationForm {
   headCount: number;
   /** The training unit the form is for; without it every registration given counts. */
   trainingUnit?: string;
-}
-
-function rec(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === "object" && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { rec } from "../core/records.js";
 import type { Batch } from "../entities/batch.js";
 import { type Conclusion, conclusions, type DegreeLevel, degreeLevels } from "../entities/student.js";
 import { type State, states } from "../registration/types.js";
@@ -26,12 +27,6 @@ export interface BatchSummary {
   otherBatch: number;
   /** Entries that are not readable registrations: not counted above. */
   unreadable: number;
-}
-
-function rec(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === "object" && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
 }
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {

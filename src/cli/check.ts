@@ -1,6 +1,6 @@
+import { idKey, nameKey, textKey } from "../batch/keys.js";
+import { rec } from "../core/records.js";
 import { finding } from "../core/result.js";
-import { foldFullWidth } from "../core/strings.js";
-import { type IdType, idTypes } from "../entities/student.js";
 import {
   type Batch,
   type Conclusion,
@@ -8,13 +8,10 @@ import {
   createRegistration,
   type Finding,
   type Locale,
-  normalizeIdNumber,
   type Registration,
   type Student,
   StudentSchema,
   transition,
-  validateIdNumber,
-  validateName,
   validateStudent,
 } from "../index.js";
 import type { RosterStudent } from "./roster/map.js";
@@ -158,38 +155,6 @@ export function badRowReport(b: BadRow, locale: Locale): StudentReport {
     name: null,
     findings: [finding("schema.invalid", [], { row: b.row, reason: b.reason, ...b.params }, { locale })],
   };
-}
-
-function rec(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === "object" && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
-}
-
-// The keys `checkBatch` compares (3.1, 4.2.3), computed the same way from the same validators, so
-// that the CLI can find duplicates from compact keys instead of holding every registration.
-
-/** The ID number as compared: normalized, a legacy 15-digit one upgraded to 18 digits. */
-function idKey(id: unknown): string | undefined {
-  const r = rec(id);
-  const n = r?.number;
-  if (typeof n !== "string") return undefined;
-  const type = (idTypes as readonly unknown[]).includes(r?.type) ? (r?.type as IdType) : undefined;
-  const key =
-    validateIdNumber(n, type === undefined ? {} : { type }).value?.normalized ?? normalizeIdNumber(n);
-  return key === "" ? undefined : key;
-}
-
-function nameKey(name: unknown): string | undefined {
-  if (typeof name !== "string") return undefined;
-  const key = validateName(name).value?.normalized ?? foldFullWidth(name).trim();
-  return key === "" ? undefined : key;
-}
-
-function textKey(s: unknown): string | undefined {
-  if (typeof s !== "string") return undefined;
-  const key = foldFullWidth(s).trim();
-  return key === "" ? undefined : key;
 }
 
 /** `checkBatch`'s duplicate checks, in its order; the certificate number is not a roster column. */

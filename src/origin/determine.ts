@@ -1,3 +1,4 @@
+import { isRecord } from "../core/records.js";
 import { type Finding, finding, prefixFindings, type Result } from "../core/result.js";
 import type { LocaleOptions } from "../i18n/index.js";
 import { type Origin, validateOrigin } from "./validate.js";
@@ -41,9 +42,6 @@ export interface OriginDetermination {
   from: (string | number)[];
   origin: Origin;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Determines the origin from the facts of 3.3.5, in this order:

@@ -1,3 +1,4 @@
+import { isRecord } from "../core/records.js";
 import { type Finding, finding, prefixFindings, type Result } from "../core/result.js";
 import type { Student } from "../entities/student.js";
 import type { LocaleOptions } from "../i18n/index.js";
@@ -51,9 +52,6 @@ export function applyOriginEvent(student: Student, event: OriginEvent): Student 
       return { ...student, origin: { value: student.origin.value, reviewed: false } };
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A registration whose origin can be read; anything else is bad data: `schema.invalid`. */
 function shapeFindings(registration: unknown, options: LocaleOptions): Finding[] {

@@ -1,4 +1,5 @@
 import { validateCertificateNumber } from "../certificate/index.js";
+import { rec } from "../core/records.js";
 import { type Finding, prefixFindings } from "../core/result.js";
 import { isIsoDate } from "../core/time.js";
 import type { Batch } from "../entities/batch.js";
@@ -10,12 +11,6 @@ import type { Registration } from "./types.js";
 
 // The guards that rest on the field validators of other areas. The validators are called, never
 // copied: a rule changes in one place.
-
-function rec(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === "object" && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
-}
 
 /**
  * The student's own fields are valid (3.1): `validateStudent` with the registration's batch (its

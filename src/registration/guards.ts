@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addMonths, format } from "date-fns";
+import { rec } from "../core/records.js";
 import { type Finding, finding } from "../core/result.js";
 import { BEIJING, isIsoDate, toInstant } from "../core/time.js";
 import type { Conclusion, Evidence } from "../entities/student.js";
@@ -36,11 +37,6 @@ export type Guard = (input: GuardInput) => Finding[];
 /* Registrations may come from JSON or JavaScript callers: guards read them defensively and never
    throw; the shape itself is reported by `studentValid` / `parseRegistration`. */
 type Loose = Record<string, unknown> | undefined;
-function rec(v: unknown): Loose {
-  return typeof v === "object" && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
-}
 function student(input: GuardInput): Loose {
   return rec(rec(input.registration)?.student);
 }

@@ -1,3 +1,4 @@
+import { isRecord } from "../core/records.js";
 import { type Finding, finding, hasErrors, type Result } from "../core/result.js";
 import { foldFullWidth } from "../core/strings.js";
 import type { Batch } from "../entities/batch.js";
@@ -33,10 +34,6 @@ function copy<T>(value: T): T {
  */
 export function createRegistration(student: Student, batch: Batch): Registration {
   return { state: "draft", student: copy(student), batch: copy(batch), history: [] };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Findings keyed by code and path: two guards reporting the same fact report it once. */

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type Options, parse as parseStream } from "csv-parse";
 import { parse } from "csv-parse/sync";
+import { isRecord } from "../../core/records.js";
 import { UsageError } from "../errors.js";
 import type { CliText } from "../messages.js";
 import { columnFor } from "./columns.js";
@@ -416,10 +417,6 @@ async function readXlsx(file: string, t: CliText): Promise<RawRoster> {
   return { format: "xlsx", headers, records, bad: [] };
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** A JSON roster: an array of students (api.md's shape) or of rows keyed by headers, or `{ students }`. */
 export function parseJson(text: string, file: string, t: CliText): RawRoster {
   let data: unknown;
@@ -428,14 +425,14 @@ export function parseJson(text: string, file: string, t: CliText): RawRoster {
   } catch (e) {
     throw new UsageError(t.unreadable(file, e instanceof Error ? e.message : String(e)));
   }
-  if (isPlainObject(data) && Array.isArray(data.students)) data = data.students;
+  if (isRecord(data) && Array.isArray(data.students)) data = data.students;
   if (!Array.isArray(data)) throw new UsageError(t.unreadable(file, "expected a JSON array of students"));
   const headers = new Set<string>();
   const records: RosterRecord[] = [];
   const bad: BadRow[] = [];
   data.forEach((el: unknown, i) => {
     const row = i + 1;
-    if (!isPlainObject(el)) {
+    if (!isRecord(el)) {
       bad.push({
         row,
         reason: "unparseable",
@@ -458,7 +455,7 @@ export function parseJson(text: string, file: string, t: CliText): RawRoster {
 
 /** api.md's nested shape (`id`, `origin`, `photo`, `study` are objects), as opposed to a flat row. */
 function isStudentShaped(o: Record<string, unknown>): boolean {
-  return ["id", "origin", "photo", "study"].some((k) => Object.hasOwn(o, k) && isPlainObject(o[k]));
+  return ["id", "origin", "photo", "study"].some((k) => Object.hasOwn(o, k) && isRecord(o[k]));
 }
 
 /**
