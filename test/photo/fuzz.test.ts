@@ -35,7 +35,7 @@ describe("fuzz: truncated or bit-flipped photos return a result, never throw or 
   const cases = variants(20220518);
 
   it("1,000 seeded variants each give a result; every truncated one is photo.unreadable", () => {
-    const started = performance.now();
+    // No timing assertion (speed is measured by `npm run bench`): a hang shows as the test's timeout.
     let unreadable = 0;
     for (const { kind, bytes } of cases) {
       const r = checkPhoto(bytes, { fileName: "110108200001011237.jpg" });
@@ -46,7 +46,6 @@ describe("fuzz: truncated or bit-flipped photos return a result, never throw or 
       if (r.findings.some((f) => f.code === "photo.unreadable")) unreadable++;
     }
     expect(unreadable).toBeGreaterThanOrEqual(500);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("decoding a sample of the variants for the background check does not throw either", async () => {
