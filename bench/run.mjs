@@ -13,6 +13,13 @@ import { fmt, round } from "./lib.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.XUELI_DIST ?? join(here, "../dist/"));
 const ALL = ["id", "photo", "student", "origin", "cli", "roster50"];
+const known = new Set(["--write", "--markdown"]);
+const unknown = process.argv.slice(2).filter((a) => (a.startsWith("-") ? !known.has(a) : !ALL.includes(a)));
+if (unknown.length > 0) {
+  // --help included: print the usage instead of running (and overwriting results.json).
+  console.error(`usage: node bench/run.mjs [${ALL.join("|")} …] [--write] [--markdown]`);
+  process.exit(unknown.includes("--help") || unknown.includes("-h") ? 0 : 2);
+}
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const rowsToRun = wanted.length > 0 ? wanted : ALL;
 const writeResults = wanted.length === 0 || process.argv.includes("--write");
