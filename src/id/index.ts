@@ -106,7 +106,12 @@ function isClean(s: string): boolean {
   return true;
 }
 
-/** Folds full-width forms, drops every kind of space, upper-cases letters (`x` → `X`). */
+/**
+ * Folds full-width forms, drops every kind of space, upper-cases letters (`x` → `X`): what
+ * `validateIdNumber` does first, and what duplicates are compared by.
+ * @example
+ * normalizeIdNumber(" １１０１０８ 19980512 168x ") //=> "11010819980512168X"
+ */
 export function normalizeIdNumber(input: string): string {
   let out = "";
   for (let i = 0; i < input.length; i++) {

@@ -49,7 +49,15 @@ export const defaultBackground = { tolerance: 60, maxDeviation: 12, maxSpread: 2
 
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
-/** Measures the border strips of decoded pixels against `options.reference`. */
+/**
+ * Measures the border strips of decoded pixels (top 5 % of rows, outer 5 % of columns down to half
+ * the height) against `options.reference` (light blue, RGB 100 197 255 by default): the mean colour,
+ * its distance from the reference, the spread within and between strips. For callers that decode
+ * pixels themselves; `checkPhoto(bytes, { background: true })` decodes and judges in one call.
+ * @example
+ * const px = { width: 480, height: 640, data: rgbaBytes };
+ * measureBackground(px).distance //=> e.g. 4.2 for a light-blue backdrop
+ */
 export function measureBackground(pixels: Pixels, options: BackgroundOptions = {}): BackgroundFacts {
   const { width, height, data } = pixels;
   const channels = width * height > 0 ? Math.round(data.length / (width * height)) : 4;

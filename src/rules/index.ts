@@ -36,7 +36,12 @@ function toRule(code: FindingCode): Rule {
  */
 export const rules: readonly Rule[] = Object.freeze(findingCodes.map(toRule));
 
-/** True when `code` is a finding code of the catalogue. */
+/**
+ * True when `code` is a finding code of the catalogue (a type guard for codes read from JSON).
+ * @example
+ * isFindingCode("photo.dpi") //=> true
+ * isFindingCode("toString")  //=> false
+ */
 export function isFindingCode(code: unknown): code is FindingCode {
   return typeof code === "string" && Object.hasOwn(catalogue, code);
 }
