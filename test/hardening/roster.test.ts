@@ -9,7 +9,7 @@ import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeStudents } from "../../bench/data.mjs";
 import { type BenchStudent, rosterHeader, rosterLine } from "../../scripts/make-bench-data.mjs";
-import { runCli } from "./child.js";
+import { runCli } from "../helpers/child.js";
 
 const dir = mkdtempSync(join(tmpdir(), "xueli-hardening-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

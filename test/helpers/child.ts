@@ -16,6 +16,8 @@ export interface ChildRun {
   stderr: string;
   /** Characters written to stdout, kept or not. */
   stdoutLength: number;
+  /** The last 4 KiB of stdout, whatever `maxOutput` kept: where a report's summary is. */
+  tail: string;
   /** Peak resident set in KiB, or undefined where it cannot be measured (not Linux). */
   maxRssKb: number | undefined;
 }
@@ -28,7 +30,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Runs the CLI. `npm pack` in the package test runs the `prepare` build, which empties `dist/` for a
  * moment: wait for the CLI to be there, and run once more if it vanished while starting.
  */
-export async function runCli(args: string[], options: { maxOutput?: number } = {}): Promise<ChildRun> {
+export interface RunOptions {
+  /** Characters of stdout and stderr to keep (default 4 MiB); the rest is counted, not kept. */
+  maxOutput?: number;
+  /** Node's own flags, before the CLI's path (e.g. `--max-old-space-size=64`). */
+  nodeArgs?: string[];
+}
+
+export async function runCli(args: string[], options: RunOptions = {}): Promise<ChildRun> {
   for (let attempt = 0; ; attempt++) {
     for (let waited = 0; !existsSync(cliPath); waited += 200) {
       if (waited > 60_000) throw new Error(`${cliPath} is missing: build first (npm run build)`);
@@ -43,10 +52,11 @@ export async function runCli(args: string[], options: { maxOutput?: number } = {
   }
 }
 
-function runOnce(args: string[], options: { maxOutput?: number }): Promise<ChildRun> {
+function runOnce(args: string[], options: RunOptions): Promise<ChildRun> {
   const useTime = existsSync(GNU_TIME) && process.platform === "linux";
   const cmd = useTime ? GNU_TIME : process.execPath;
-  const argv = useTime ? ["-f", "XUELI_RSS_KB=%M", process.execPath, cliPath, ...args] : [cliPath, ...args];
+  const node = [...(options.nodeArgs ?? []), cliPath, ...args];
+  const argv = useTime ? ["-f", "XUELI_RSS_KB=%M", process.execPath, ...node] : node;
   const max = options.maxOutput ?? 4 * 1024 * 1024;
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, {
@@ -58,10 +68,12 @@ function runOnce(args: string[], options: { maxOutput?: number }): Promise<Child
     let hwm = 0;
     // Output beyond `max` is counted, not kept: a test must not hold what it is checking the CLI for.
     let stdoutBytes = 0; // characters, in fact: the streams are decoded
+    let tail = "";
     child.stdout.setEncoding("utf8");
     child.stderr.setEncoding("utf8");
     child.stdout.on("data", (d: string) => {
       stdoutBytes += d.length;
+      tail = (tail + d).slice(-4096);
       if (stdout.length < max) stdout += d.slice(0, max - stdout.length);
     });
     child.stderr.on("data", (d: string) => {
@@ -84,7 +96,7 @@ function runOnce(args: string[], options: { maxOutput?: number }): Promise<Child
       const m = /XUELI_RSS_KB=(\d+)\n?/.exec(stderr);
       if (m) stderr = stderr.replace(m[0], "").replace(/Command exited with non-zero status \d+\n?/, "");
       const maxRssKb = m ? Number(m[1]) : hwm > 0 ? hwm : undefined;
-      resolve({ code, stdout, stderr, stdoutLength: stdoutBytes, maxRssKb });
+      resolve({ code, stdout, stderr, stdoutLength: stdoutBytes, tail, maxRssKb });
     });
   });
 }
