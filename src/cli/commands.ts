@@ -12,7 +12,7 @@ import {
   rules,
 } from "../index.js";
 import type { PhotoFolderStudent } from "../node/index.js";
-import { oneOf, parseCommand } from "./args.js";
+import { type Command, oneOf, parseCommand } from "./args.js";
 import {
   badRowReport,
   checkStudent,
@@ -65,17 +65,24 @@ function localeOf(v: string | undefined, fallback: Locale): Locale {
   return oneOf("--lang", v, ["zh-CN", "en"] as const, fallback, cliText(fallback));
 }
 
+/**
+ * What every command does first: parse its options (unknown ones are usage errors, exit 2), settle
+ * the language, print the usage for `--help`, read `--format`.
+ */
+function begin<C extends Command>(command: C, argv: string[], io: Io, peeked: Locale) {
+  const { values, positionals } = parseCommand(command, argv, cliText(peeked));
+  const v = values as typeof values & { lang?: string; help?: boolean; format?: string };
+  const locale = localeOf(v.lang, peeked);
+  const t = cliText(locale);
+  if (v.help) io.stdout.write(`${t.usage}\n`);
+  const format = v.help ? "text" : oneOf("--format", v.format, ["text", "json"] as const, "text", t);
+  return { values, positionals, locale, t, help: v.help === true, format };
+}
+
 /** `xueli check`: exit 0 without errors, 1 with errors; usage and unreadable input throw (exit 2). */
 export async function checkCommand(argv: string[], io: Io, peeked: Locale): Promise<number> {
-  const t0 = cliText(peeked);
-  const { values, positionals } = parseCommand("check", argv, t0);
-  const locale = localeOf(values.lang, peeked);
-  const t = cliText(locale);
-  if (values.help) {
-    io.stdout.write(`${t.usage}\n`);
-    return 0;
-  }
-  const format = oneOf("--format", values.format, ["text", "json"] as const, "text", t);
+  const { values, positionals, locale, t, help, format } = begin("check", argv, io, peeked);
+  if (help) return 0;
   const namedBy = oneOf<NamedBy>(
     "--named-by",
     values["named-by"],
@@ -189,15 +196,9 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
 
 /** `xueli rules`: the catalogue, one line per code (or the `rules` array as JSON). */
 export function rulesCommand(argv: string[], io: Io, peeked: Locale): number {
-  const { values, positionals } = parseCommand("rules", argv, cliText(peeked));
-  const locale = localeOf(values.lang, peeked);
-  const t = cliText(locale);
-  if (values.help) {
-    io.stdout.write(`${t.usage}\n`);
-    return 0;
-  }
+  const { positionals, locale, t, help, format } = begin("rules", argv, io, peeked);
+  if (help) return 0;
   if (positionals.length > 0) throw new UsageError(t.unknownCommand(`rules ${positionals.join(" ")}`));
-  const format = oneOf("--format", values.format, ["text", "json"] as const, "text", t);
   if (format === "json") {
     io.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
     return 0;
@@ -215,14 +216,8 @@ export function rulesCommand(argv: string[], io: Io, peeked: Locale): number {
 
 /** `xueli explain CODE`: one rule with its clause, both titles and the notice's own sentence. */
 export function explainCommand(argv: string[], io: Io, peeked: Locale): number {
-  const { values, positionals } = parseCommand("explain", argv, cliText(peeked));
-  const locale = localeOf(values.lang, peeked);
-  const t = cliText(locale);
-  if (values.help) {
-    io.stdout.write(`${t.usage}\n`);
-    return 0;
-  }
-  const format = oneOf("--format", values.format, ["text", "json"] as const, "text", t);
+  const { positionals, locale, t, help, format } = begin("explain", argv, io, peeked);
+  if (help) return 0;
   const code = positionals[0];
   if (code === undefined) throw new UsageError(t.codeMissing);
   if (positionals.length > 1) throw new UsageError(t.unknownCode(positionals.join(" ")));
