@@ -126,12 +126,12 @@ export function originForms() {
 }
 
 /**
- * Candidate full forms "省[市]县" of the library's own division table (src/origin/divisions.data.ts,
+ * Candidate full forms "省[市]县" of the library's own division table (src/fields/origin/divisions.data.ts,
  * the generated data the build bundles): one per county-level unit, placeholders left out.
  * Undefined when the table is not there.
  */
 export function tableOriginForms() {
-  const path = new URL("../src/origin/divisions.data.ts", import.meta.url);
+  const path = new URL("../src/fields/origin/divisions.data.ts", import.meta.url);
   let text;
   try {
     text = readFileSync(path, "utf8");

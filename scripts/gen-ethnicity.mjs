@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Generates src/ethnicity/groups.data.ts from scripts/data/gb3304-1991.tsv (GB/T 3304-1991), the one
+// Generates src/fields/ethnicity/groups.data.ts from scripts/data/gb3304-1991.tsv (GB/T 3304-1991), the one
 // source of the ethnic-group table. `renderEthnicityModule` is shared with the test that checks the
 // committed file is what this script generates.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const sourceUrl = new URL("./data/gb3304-1991.tsv", import.meta.url);
-export const targetUrl = new URL("../src/ethnicity/groups.data.ts", import.meta.url);
+export const targetUrl = new URL("../src/fields/ethnicity/groups.data.ts", import.meta.url);
 
 /** Parses the TSV: comment lines start with `#`; columns code, name, romanized, letter, former. */
 export function parseGroups(tsv) {

@@ -1,10 +1,10 @@
 import { rec } from "../core/records.js";
 import { type Finding, finding, prefixFindings, type Result, toResult } from "../core/result.js";
 import { type Batch, defineBatch } from "../entities/batch.js";
-import { type LocaleOptions, resolveLocale } from "../i18n/index.js";
+import type { FindingCode } from "../findings/catalogue.js";
+import { type LocaleOptions, resolveLocale } from "../findings/locales/index.js";
 import { checkRegistration } from "../registration/check.js";
 import { normalizeCertificateNumber } from "../registration/machine.js";
-import type { FindingCode } from "../rules/catalogue.js";
 import { idKey, nameKey, textKey } from "./keys.js";
 import { type BatchSummary, summarizeBatch } from "./summary.js";
 

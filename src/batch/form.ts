@@ -2,7 +2,7 @@ import { rec } from "../core/records.js";
 import { type Finding, finding, type Result, toResult } from "../core/result.js";
 import { toInstant } from "../core/time.js";
 import type { Batch } from "../entities/batch.js";
-import { type LocaleOptions, resolveLocale } from "../i18n/index.js";
+import { type LocaleOptions, resolveLocale } from "../findings/locales/index.js";
 import { isSubmitted } from "./summary.js";
 
 /**

@@ -1,8 +1,8 @@
 import { rec } from "../core/records.js";
 import { foldFullWidth } from "../core/strings.js";
 import { idTypes } from "../entities/student.js";
-import { normalizeIdNumber, validateIdNumber } from "../id/index.js";
-import { validateName } from "../name/index.js";
+import { normalizeIdNumber, validateIdNumber } from "../fields/id/index.js";
+import { validateName } from "../fields/name/index.js";
 
 // The keys duplicates are compared by (3.1, 4.2.3): shared by `checkBatch` and the CLI's streaming
 // duplicate check, so both find the same duplicates.

@@ -1,5 +1,11 @@
-import { type Locale, type LocaleOptions, messageFor, type Params, resolveLocale } from "../i18n/index.js";
-import { catalogue, type FindingCode } from "../rules/catalogue.js";
+import { catalogue, type FindingCode } from "../findings/catalogue.js";
+import {
+  type Locale,
+  type LocaleOptions,
+  messageFor,
+  type Params,
+  resolveLocale,
+} from "../findings/locales/index.js";
 
 export type Severity = "error" | "warning";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Finding, finding, type Result } from "../core/result.js";
 import { isIsoDate, toInstant } from "../core/time.js";
-import type { LocaleOptions } from "../i18n/index.js";
+import type { LocaleOptions } from "../findings/locales/index.js";
 import { zodFindings } from "./zod-findings.js";
 
 const instant = z.string().refine((s) => toInstant(s) !== undefined, {

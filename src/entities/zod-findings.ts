@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { type Finding, finding } from "../core/result.js";
-import type { LocaleOptions } from "../i18n/index.js";
+import type { LocaleOptions } from "../findings/locales/index.js";
 
 /** zod issues become `schema.invalid` findings at their paths, with zod's own issue code kept. */
 export function zodFindings(error: z.ZodError, options?: LocaleOptions): Finding[] {

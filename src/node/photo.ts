@@ -3,7 +3,7 @@ import { type FileHandle, open, readdir, realpath } from "node:fs/promises";
 import { basename, join, sep } from "node:path";
 import { XueliError } from "../core/error.js";
 import { type Finding, finding, prefixFindings, type Result, toResult } from "../core/result.js";
-import { type LocaleOptions, resolveLocale } from "../i18n/index.js";
+import { type LocaleOptions, resolveLocale } from "../findings/locales/index.js";
 import { splitName } from "../photo/file-name.js";
 import {
   type BackgroundOptions,

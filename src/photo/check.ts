@@ -1,7 +1,7 @@
 import { imageSize } from "image-size";
 import { XueliError } from "../core/error.js";
 import { type Finding, finding, type Result, toResult } from "../core/result.js";
-import { type LocaleOptions, resolveLocale } from "../i18n/index.js";
+import { type LocaleOptions, resolveLocale } from "../findings/locales/index.js";
 import {
   type BackgroundFacts,
   type BackgroundOptions,

@@ -1,11 +1,11 @@
-import { validateCertificateNumber } from "../certificate/index.js";
 import { rec } from "../core/records.js";
 import { type Finding, prefixFindings } from "../core/result.js";
 import { isIsoDate } from "../core/time.js";
 import type { Batch } from "../entities/batch.js";
-import type { LocaleOptions } from "../i18n/index.js";
-import { validateOrigin } from "../origin/index.js";
-import { validateStudent } from "../student/index.js";
+import { validateCertificateNumber } from "../fields/certificate/index.js";
+import { validateOrigin } from "../fields/origin/index.js";
+import { validateStudent } from "../fields/student/index.js";
+import type { LocaleOptions } from "../findings/locales/index.js";
 import type { Guard } from "./guards.js";
 import type { Registration } from "./types.js";
 

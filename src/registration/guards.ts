@@ -4,7 +4,7 @@ import { rec } from "../core/records.js";
 import { type Finding, finding } from "../core/result.js";
 import { BEIJING, isIsoDate, toInstant } from "../core/time.js";
 import type { Conclusion, Evidence } from "../entities/student.js";
-import type { LocaleOptions } from "../i18n/index.js";
+import type { LocaleOptions } from "../findings/locales/index.js";
 import { certificateNumberValid, originValid, studentValid } from "./field-guards.js";
 import type { Registration, RegistrationEvent, Role } from "./types.js";
 

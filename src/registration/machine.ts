@@ -3,7 +3,7 @@ import { type Finding, finding, hasErrors, type Result } from "../core/result.js
 import { foldFullWidth } from "../core/strings.js";
 import type { Batch } from "../entities/batch.js";
 import { type Conclusion, conclusions, type Student } from "../entities/student.js";
-import type { LocaleOptions } from "../i18n/index.js";
+import type { LocaleOptions } from "../findings/locales/index.js";
 import { type ResolvedContext, resolveContext } from "./context.js";
 import { type GuardInput, guards } from "./guards.js";
 import { isEventType, transitionTable } from "./table.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clip, RECEIVED_MAX } from "../../src/core/strings.js";
-import { MESSAGE_VALUE_MAX, messageFor, show } from "../../src/i18n/index.js";
+import { MESSAGE_VALUE_MAX, messageFor, show } from "../../src/findings/locales/index.js";
 import { validateEthnicity, validateName, validateOrigin } from "../../src/index.js";
 
 const codePoints = (s: string) => Array.from(s).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messageFor } from "../../src/i18n/index.js";
+import { messageFor } from "../../src/findings/locales/index.js";
 import { createRegistration, transition, ucas2022Batch3 } from "../../src/index.js";
 import { makeStudent, staff, study } from "../registration/fixtures.js";
 

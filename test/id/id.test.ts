@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateIdNumber } from "../../src/id/index.js";
+import { validateIdNumber } from "../../src/fields/id/index.js";
 import { checkChar, makeLegacyId, makeResidentId } from "../helpers/ids.js";
 
 /** Birth dates of holders aged about 15 to 92 in 2022. */

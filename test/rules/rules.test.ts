@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderRulesDoc } from "../../scripts/render-rules-doc.mjs";
 import { finding, toResult } from "../../src/core/result.js";
-import { locales } from "../../src/i18n/index.js";
+import { locales } from "../../src/findings/locales/index.js";
 import { explain, findingCodes, isFindingCode, rules, XueliError } from "../../src/index.js";
 
 describe("rule catalogue", () => {

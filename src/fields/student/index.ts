@@ -1,11 +1,11 @@
-import { XueliError } from "../core/error.js";
-import { type Finding, finding, prefixFindings, type Result, toResult } from "../core/result.js";
-import { isIsoDate } from "../core/time.js";
-import type { Batch } from "../entities/batch.js";
-import { type IdType, idTypes, type Student, StudentSchema } from "../entities/student.js";
-import { zodFindings } from "../entities/zod-findings.js";
+import { XueliError } from "../../core/error.js";
+import { type Finding, finding, prefixFindings, type Result, toResult } from "../../core/result.js";
+import { isIsoDate } from "../../core/time.js";
+import type { Batch } from "../../entities/batch.js";
+import { type IdType, idTypes, type Student, StudentSchema } from "../../entities/student.js";
+import { zodFindings } from "../../entities/zod-findings.js";
+import { type LocaleOptions, show } from "../../findings/locales/index.js";
 import { validateEthnicity } from "../ethnicity/index.js";
-import { type LocaleOptions, show } from "../i18n/index.js";
 import { type IdNumberFacts, validateIdNumber } from "../id/index.js";
 import { validateName } from "../name/index.js";
 import { validateOrigin } from "../origin/index.js";

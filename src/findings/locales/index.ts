@@ -1,6 +1,6 @@
-import { XueliError } from "../core/error.js";
-import { clip } from "../core/strings.js";
-import type { FindingCode } from "../rules/catalogue.js";
+import { XueliError } from "../../core/error.js";
+import { clip } from "../../core/strings.js";
+import type { FindingCode } from "../catalogue.js";
 import { en } from "./en.js";
 import type { Locale, LocaleOptions, LocaleTable, Params } from "./types.js";
 import { zhCN } from "./zh-CN.js";

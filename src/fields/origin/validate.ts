@@ -1,7 +1,7 @@
-import { type Finding, finding, type Result } from "../core/result.js";
-import { clip, foldFullWidth, RECEIVED_MAX } from "../core/strings.js";
-import type { LocaleOptions } from "../i18n/index.js";
-import type { FindingCode } from "../rules/catalogue.js";
+import { type Finding, finding, type Result } from "../../core/result.js";
+import { clip, foldFullWidth, RECEIVED_MAX } from "../../core/strings.js";
+import type { FindingCode } from "../../findings/catalogue.js";
+import type { LocaleOptions } from "../../findings/locales/index.js";
 import { getTable, type OriginUnit, stemOf, type Table, type TokenEntry, type TokenRef } from "./table.js";
 
 /** A valid origin (生源地), as `validateOrigin` returns it. */

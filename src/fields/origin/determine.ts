@@ -1,6 +1,6 @@
-import { isRecord } from "../core/records.js";
-import { type Finding, finding, prefixFindings, type Result } from "../core/result.js";
-import type { LocaleOptions } from "../i18n/index.js";
+import { isRecord } from "../../core/records.js";
+import { type Finding, finding, prefixFindings, type Result } from "../../core/result.js";
+import type { LocaleOptions } from "../../findings/locales/index.js";
 import { type Origin, validateOrigin } from "./validate.js";
 
 /**

@@ -1,6 +1,6 @@
-import { type Finding, finding, type Result } from "../core/result.js";
-import { clip, foldFullWidth, RECEIVED_MAX } from "../core/strings.js";
-import type { LocaleOptions } from "../i18n/index.js";
+import { type Finding, finding, type Result } from "../../core/result.js";
+import { clip, foldFullWidth, RECEIVED_MAX } from "../../core/strings.js";
+import type { LocaleOptions } from "../../findings/locales/index.js";
 
 /** A name as it is to be registered (姓名, 3.1). */
 export interface NameFacts {

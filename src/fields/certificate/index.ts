@@ -1,8 +1,8 @@
-import { XueliError } from "../core/error.js";
-import { type Finding, finding, type Result } from "../core/result.js";
-import { foldFullWidth } from "../core/strings.js";
-import { type DegreeLevel, degreeLevels } from "../entities/student.js";
-import { type LocaleOptions, show } from "../i18n/index.js";
+import { XueliError } from "../../core/error.js";
+import { type Finding, finding, type Result } from "../../core/result.js";
+import { foldFullWidth } from "../../core/strings.js";
+import { type DegreeLevel, degreeLevels } from "../../entities/student.js";
+import { type LocaleOptions, show } from "../../findings/locales/index.js";
 
 /**
  * Level of the 学历证书编号 (digits 11-12): 01 博士研究生 doctor, 02 硕士研究生 master,

@@ -1,4 +1,4 @@
-import type { FindingCode } from "../rules/catalogue.js";
+import type { FindingCode } from "../catalogue.js";
 
 export type Locale = "zh-CN" | "en";
 export interface LocaleOptions {

@@ -1,8 +1,8 @@
-import { XueliError } from "../core/error.js";
-import { type Finding, finding, type Result } from "../core/result.js";
-import { beijingDate, isIsoDate } from "../core/time.js";
-import { type IdType, idTypes } from "../entities/student.js";
-import { type LocaleOptions, show } from "../i18n/index.js";
+import { XueliError } from "../../core/error.js";
+import { type Finding, finding, type Result } from "../../core/result.js";
+import { beijingDate, isIsoDate } from "../../core/time.js";
+import { type IdType, idTypes } from "../../entities/student.js";
+import { type LocaleOptions, show } from "../../findings/locales/index.js";
 
 /** What a valid identity document number tells (证件号码). */
 export interface IdNumberFacts {

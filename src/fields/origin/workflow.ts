@@ -1,15 +1,15 @@
-import { isRecord } from "../core/records.js";
-import { type Finding, finding, prefixFindings, type Result } from "../core/result.js";
-import type { Student } from "../entities/student.js";
-import type { LocaleOptions } from "../i18n/index.js";
-import { type ResolvedContext, resolveContext } from "../registration/context.js";
+import { isRecord } from "../../core/records.js";
+import { type Finding, finding, prefixFindings, type Result } from "../../core/result.js";
+import type { Student } from "../../entities/student.js";
+import type { LocaleOptions } from "../../findings/locales/index.js";
+import { type ResolvedContext, resolveContext } from "../../registration/context.js";
 import type {
   HistoryEntry,
   OriginEvent,
   Registration,
   Role,
   TransitionContext,
-} from "../registration/types.js";
+} from "../../registration/types.js";
 import { validateOrigin } from "./validate.js";
 
 /**

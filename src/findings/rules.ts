@@ -1,6 +1,6 @@
 import { XueliError } from "../core/error.js";
-import { type LocaleOptions, locales } from "../i18n/index.js";
 import { type CatalogueEntry, catalogue, type FindingCode, findingCodes } from "./catalogue.js";
+import { type LocaleOptions, locales } from "./locales/index.js";
 
 export type { FindingCode } from "./catalogue.js";
 export { findingCodes } from "./catalogue.js";
