@@ -206,7 +206,7 @@ function segment(marker, body) {
 }
 
 /**
- * Rewrites the frame header: the SOF marker (0xc2 for progressive), the sample precision and the
+ * Rewrites the frame header: the SOF marker (0xc2 for progressive, 0xc1 for 12-bit), the sample precision and the
  * number of components; SOS is rewritten to match. Header-level only: the result does not decode.
  */
 function patchFrame(bytes, { marker, precision, components }) {
@@ -220,10 +220,12 @@ function patchFrame(bytes, { marker, precision, components }) {
       const comps = [];
       for (let c = 0; c < n; c++) comps.push(c + 1, 0x11, c === 0 ? 0 : 1);
       parts.push(segment(marker ?? 0xc0, [p, body[1], body[2], body[3], body[4], n, ...comps]));
-    } else if (s.marker === 0xda && components !== undefined) {
+    } else if (s.marker === 0xda && (components !== undefined || marker === 0xc2)) {
+      const n = components ?? body[0];
       const comps = [];
-      for (let c = 0; c < components; c++) comps.push(c + 1, c === 0 ? 0x00 : 0x11);
-      parts.push(segment(0xda, [components, ...comps, 0, 63, 0]));
+      for (let c = 0; c < n; c++) comps.push(c + 1, c === 0 ? 0x00 : 0x11);
+      // A progressive frame starts with a DC scan: Ss = Se = 0 (T.81 G.1.1.1); baseline takes 0–63.
+      parts.push(segment(0xda, [n, ...comps, 0, marker === 0xc2 ? 0 : 63, 0]));
     } else {
       parts.push(bytes.subarray(s.start, s.end));
     }
@@ -283,7 +285,8 @@ export function makePhoto(options = {}) {
   if (inserted.length > 0) bytes = insertAfterApp0(bytes, inserted);
   if (options.progressive || options.precision !== undefined || options.components !== undefined) {
     bytes = patchFrame(bytes, {
-      marker: options.progressive ? 0xc2 : undefined,
+      // 12-bit samples exist only in extended (SOF1) or progressive frames (T.81 Table B.2).
+      marker: options.progressive ? 0xc2 : options.precision === 12 ? 0xc1 : undefined,
       precision: options.precision,
       components: options.components,
     });

@@ -1,12 +1,25 @@
 /**
  * xueli-zhuce — the rules of graduate education-certificate e-registration (学历证书电子注册) at
  * UCAS (14430) as code. The core is pure: no `fs`, works in a browser and on `Uint8Array`.
+ *
+ * Every export is listed by name: this file is the public surface (see docs/architecture.md).
  */
 
 // Batches and the registration form (3.1, 4.1, 4.2.3).
-export * from "./batch/index.js";
-export { XueliError } from "./core/error.js";
-export type { Finding, Result, Severity } from "./core/result.js";
+export { checkBatch } from "./batch/check.js";
+export { type RegistrationForm, validateRegistrationForm } from "./batch/form.js";
+export { type BatchSummary, summarizeBatch } from "./batch/summary.js";
+// The core: results, programmer errors, the domain's vocabularies.
+export { XueliError, type XueliErrorCode } from "./core/error.js";
+export type { Path, Severity } from "./core/result.js";
+export {
+  type DefenseResult,
+  type PhotoNaming,
+  photoNamings,
+  type Sex,
+  sexes,
+} from "./core/vocabulary.js";
+// Entities: zod schemas and their types.
 export { type Batch, BatchSchema, batches, defineBatch, ucas2022Batch3 } from "./entities/batch.js";
 export {
   type Conclusion,
@@ -21,7 +34,7 @@ export {
   type StudentInput,
   StudentSchema,
 } from "./entities/student.js";
-// Field validators (3.1, 2.2): identity documents, names, ethnic groups, certificate numbers, students.
+// Field validators (3.1, 2.2, 3.3): identity documents, names, ethnic groups, certificate numbers, origins, students.
 export {
   type CertificateExpectation,
   type CertificateFacts,
@@ -44,18 +57,46 @@ export {
   validateIdNumber,
 } from "./fields/id/index.js";
 export { MIDDLE_DOT, type NameFacts, validateName } from "./fields/name/index.js";
-// The origin (生源地, 3.3): division table, validation, review workflow, determination.
-export * from "./fields/origin/index.js";
-export { type StudentOptions, validateStudent } from "./fields/student/index.js";
-export type { Locale, LocaleOptions, Params } from "./findings/locales/index.js";
 export {
+  applyOriginEvent,
+  determineOrigin,
+  editOrigin,
+  normalizeOriginText,
+  type Origin,
+  type OriginDetermination,
+  type OriginFacts,
+  type OriginRule,
+  reviewOrigin,
+  validateOrigin,
+  withdrawOriginReview,
+} from "./fields/origin/index.js";
+export { type StudentOptions, validateStudent } from "./fields/student/index.js";
+// Findings: the catalogue, typed params, the two locales.
+export {
+  type Catalogue,
+  type CatalogueEntry,
+  type Empty,
   explain,
+  type Finding,
+  type FindingArgs,
   type FindingCode,
+  type FindingOf,
+  type FindingParams,
+  finding,
   findingCodes,
+  formatFinding,
   isFindingCode,
+  type Locale,
+  type LocaleOptions,
+  localeNames,
+  type Result,
   type Rule,
+  relocalize,
   rules,
-} from "./findings/rules.js";
+  type SchemaExpectation,
+  type TamperReason,
+  type UnreadableReason,
+} from "./findings/index.js";
 // Photos (5.3.3, 5.2.2, 4.2.2): checks a graduation photo from its bytes, headers only unless asked.
 export {
   type BackgroundFacts,
@@ -75,4 +116,39 @@ export {
   photoEditors,
 } from "./photo/index.js";
 // The registration state machine (2): draft → staged → submitted → certified.
-export * from "./registration/index.js";
+export { checkRegistration } from "./registration/check.js";
+export { certificateNumberValid, originValid, studentValid } from "./registration/field-guards.js";
+export {
+  applicationFormPresent,
+  conclusionEligible,
+  dueInBatch,
+  earlyGraduationApproved,
+  ethnicityChangedAfterAdmission,
+  ethnicityChangeEvidenced,
+  explanationPresent,
+  type Guard,
+  type GuardInput,
+  type GuardName,
+  guards,
+  nameChangeEvidenced,
+  originReviewed,
+  photoUploaded,
+  programChangeInTime,
+  studyComplete,
+  windowOpen,
+} from "./registration/guards.js";
+export { can, createRegistration, guardInput, transition } from "./registration/machine.js";
+export { parseRegistration, RegistrationSchema } from "./registration/parse.js";
+export { eventTypes, isEventType, type TransitionRule, transitionTable } from "./registration/table.js";
+export {
+  type EventType,
+  type HistoryEntry,
+  type OriginEvent,
+  type Registration,
+  type RegistrationEvent,
+  type Role,
+  roles,
+  type State,
+  states,
+  type TransitionContext,
+} from "./registration/types.js";

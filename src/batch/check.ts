@@ -1,8 +1,15 @@
 import { rec } from "../core/records.js";
-import { type Finding, finding, prefixFindings, type Result, toResult } from "../core/result.js";
+import { prefixFindings } from "../core/result.js";
 import { type Batch, defineBatch } from "../entities/batch.js";
-import type { FindingCode } from "../findings/catalogue.js";
-import { type LocaleOptions, resolveLocale } from "../findings/locales/index.js";
+import {
+  type Finding,
+  finding,
+  type LocaleOptions,
+  type Result,
+  resolveLocale,
+  show,
+  toResult,
+} from "../findings/index.js";
 import { checkRegistration } from "../registration/check.js";
 import { normalizeCertificateNumber } from "../registration/machine.js";
 import { idKey, nameKey, textKey } from "./keys.js";
@@ -15,7 +22,7 @@ function batchFindings(batch: unknown, options: LocaleOptions): Finding[] {
   } catch {
     // Hostile values (getters that throw, objects that cannot become strings) break the schema's
     // own messages: the batch is unreadable, which is a finding, not an exception.
-    return [finding("schema.invalid", [], { expected: "Batch" }, options)];
+    return [finding("schema.invalid", [], { expected: "Batch", reason: "unreadable" }, options)];
   }
 }
 
@@ -25,7 +32,11 @@ function batchFindings(batch: unknown, options: LocaleOptions): Finding[] {
  */
 function duplicates(
   keys: readonly (string | undefined)[],
-  code: FindingCode,
+  code:
+    | "batch.duplicate-id"
+    | "batch.duplicate-student-number"
+    | "batch.duplicate-name"
+    | "certificate.duplicate",
   path: readonly (string | number)[],
   options: LocaleOptions,
 ): Finding[] {
@@ -66,7 +77,7 @@ export function checkBatch(
   const findings: Finding[] = [];
   findings.push(...prefixFindings(batchFindings(batch, opts), ["batch"]));
   if (!Array.isArray(registrations)) {
-    findings.push(finding("schema.invalid", [], { expected: "an array of registrations" }, opts));
+    findings.push(finding("schema.invalid", [], { expected: "array" }, opts));
     return { ok: false, findings };
   }
   const list: readonly unknown[] = registrations;
@@ -78,7 +89,12 @@ export function checkBatch(
     const regBatchId = checked.value?.batch.id;
     if (regBatchId !== undefined && regBatchId !== batchId) {
       findings.push(
-        finding("batch.mismatch", [i, "batch", "id"], { expected: batchId, received: regBatchId }, opts),
+        finding(
+          "batch.mismatch",
+          [i, "batch", "id"],
+          { expected: show(batchId), received: regBatchId },
+          opts,
+        ),
       );
     }
   });

@@ -1,8 +1,14 @@
 import { rec } from "../core/records.js";
-import { type Finding, finding, type Result, toResult } from "../core/result.js";
 import { toInstant } from "../core/time.js";
 import type { Batch } from "../entities/batch.js";
-import { type LocaleOptions, resolveLocale } from "../findings/locales/index.js";
+import {
+  type Finding,
+  finding,
+  type LocaleOptions,
+  type Result,
+  resolveLocale,
+  toResult,
+} from "../findings/index.js";
 import { isSubmitted } from "./summary.js";
 
 /**

@@ -1,12 +1,12 @@
 import { idKey, nameKey, textKey } from "../batch/keys.js";
 import { rec } from "../core/records.js";
-import { finding } from "../core/result.js";
 import {
   type Batch,
   type Conclusion,
   can,
   createRegistration,
   type Finding,
+  finding,
   type Locale,
   type Registration,
   type Student,
@@ -98,7 +98,7 @@ function conclusionOf(
       finding(
         "schema.invalid",
         ["conclusion"],
-        { expected: ["毕业", "结业"], received: c },
+        { values: ["毕业", "结业"], received: c },
         { locale: o.locale },
       ),
     ],
@@ -153,7 +153,7 @@ export function badRowReport(b: BadRow, locale: Locale): StudentReport {
     row: b.row,
     studentNumber: null,
     name: null,
-    findings: [finding("schema.invalid", [], { row: b.row, reason: b.reason, ...b.params }, { locale })],
+    findings: [finding("roster.unreadable-row", [], { reason: b.reason, ...b.params }, { locale })],
   };
 }
 
@@ -260,7 +260,9 @@ export class Duplicates {
       const k = c.key(input);
       const g = k === undefined ? undefined : groups.get(k);
       if (!g?.indices.includes(entry)) return;
-      out.push(finding(c.code, [...c.path], { received: k, indices: g.indices, rows: g.rows }, { locale }));
+      out.push(
+        finding(c.code, [...c.path], { received: k as string, indices: g.indices, rows: g.rows }, { locale }),
+      );
     });
     return out;
   }

@@ -1,13 +1,8 @@
 import { z } from "zod";
-import { type Finding, finding, type Result } from "../core/result.js";
-import { isIsoDate, toInstant } from "../core/time.js";
-import type { LocaleOptions } from "../findings/locales/index.js";
-import { zodFindings } from "./zod-findings.js";
-
-const instant = z.string().refine((s) => toInstant(s) !== undefined, {
-  message: "expected an ISO 8601 instant with an offset",
-});
-const isoDate = z.string().refine(isIsoDate, { message: "expected a date YYYY-MM-DD" });
+import { toInstant } from "../core/time.js";
+import { type Finding, finding, type LocaleOptions, type Result } from "../findings/index.js";
+import { instantSchema, isoDateSchema } from "./formats.js";
+import { PARSE, zodFindings } from "./zod-findings.js";
 
 /**
  * A registration batch (批次): its window `[opensAt, closesAt)` as instants with their offset, and
@@ -20,14 +15,14 @@ export const BatchSchema = z
     schoolCode: z.string().regex(/^\d{5}$/),
     year: z.number().int().min(2000).max(2100),
     sequence: z.number().int().min(1),
-    opensAt: instant,
-    closesAt: instant,
-    graduationDate: isoDate,
-    registrationDate: isoDate,
+    opensAt: instantSchema,
+    closesAt: instantSchema,
+    graduationDate: isoDateSchema,
+    registrationDate: isoDateSchema,
     timeZone: z.literal("Asia/Shanghai"),
   })
   .refine((b) => (toInstant(b.opensAt)?.getTime() ?? 0) < (toInstant(b.closesAt)?.getTime() ?? 0), {
-    message: "opensAt must be before closesAt",
+    params: { reason: "order" },
     path: ["closesAt"],
   });
 
@@ -64,14 +59,17 @@ export const batches: Readonly<Record<string, Batch>> = Object.freeze({
 export function defineBatch(input: unknown, options?: LocaleOptions): Result<Batch> {
   let parsed: ReturnType<typeof BatchSchema.safeParse>;
   try {
-    parsed = BatchSchema.safeParse(input);
+    parsed = BatchSchema.safeParse(input, PARSE);
   } catch {
     // zod's length checks read `input.length` even of a non-string, and a JSON object such as
     // {"length":{"valueOf":1,"toString":1}} cannot become a number: unreadable, a finding.
-    return { ok: false, findings: [finding("schema.invalid", [], { expected: "Batch" }, options)] };
+    return {
+      ok: false,
+      findings: [finding("schema.invalid", [], { expected: "Batch", reason: "unreadable" }, options)],
+    };
   }
   if (parsed.success) return { ok: true, value: parsed.data, findings: [] };
   const findings: Finding[] = zodFindings(parsed.error, options);
-  if (findings.length === 0) findings.push(finding("schema.invalid", [], undefined, options));
+  if (findings.length === 0) findings.push(finding("schema.invalid", [], { expected: "Batch" }, options));
   return { ok: false, findings };
 }

@@ -1,10 +1,14 @@
+import type { Severity } from "../core/result.js";
+import type { FindingCode, FindingParams } from "./params.js";
+
 /**
  * The rule catalogue: every finding code with its severity, the rules-digest clause it rests on,
  * the national standard where one applies, and the notice's own sentence where the notice says it.
- * Titles and messages live in the locale tables (`src/i18n/`), keyed by the same codes.
+ * Titles and messages live in the locale tables (`./locales/`), keyed by the same codes; params
+ * shapes in `./params.ts`.
  */
 export interface CatalogueEntry {
-  readonly severity: "error" | "warning";
+  readonly severity: Severity;
   /** Clause of `rules-digest.md`, e.g. `"5.3.3"`. */
   readonly clause: string;
   /** National standard or format the rule applies, where the notice relies on one. */
@@ -219,10 +223,18 @@ export const catalogue = {
   "photo.orphan": { severity: "error", clause: "5.3.3", notice: N_PHOTO_FORMAT },
   "photo.duplicate": { severity: "error", clause: "5.3.3", notice: N_PHOTO_FORMAT },
   "photo.admission-year": { severity: "error", clause: "5.3.3", notice: N_PHOTO_FORMAT },
-} as const satisfies Record<string, CatalogueEntry>;
+  // Rosters (3.1)
+  "roster.unreadable-row": { severity: "error", clause: "3.1", notice: N_FIELDS },
+} as const satisfies Catalogue;
 
-/** Every stable finding code, as a union: a `switch` over it is checked by the compiler. */
-export type FindingCode = keyof typeof catalogue;
+/**
+ * The catalogue's type: one entry for every code of `FindingParams`, no more, no fewer. A code
+ * added to `FindingParams` without an entry here, or an entry without params, does not compile.
+ */
+export type Catalogue = CatalogueOf<FindingParams>;
+
+/** A catalogue for a params map: one entry per code of `P` (the type tests add a code to `P`). */
+export type CatalogueOf<P> = { readonly [C in keyof P]: CatalogueEntry };
 
 /** All codes, in catalogue order. */
 export const findingCodes = Object.keys(catalogue) as FindingCode[];

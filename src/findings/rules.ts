@@ -1,14 +1,14 @@
 import { XueliError } from "../core/error.js";
-import { type CatalogueEntry, catalogue, type FindingCode, findingCodes } from "./catalogue.js";
-import { type LocaleOptions, locales } from "./locales/index.js";
-
-export type { FindingCode } from "./catalogue.js";
-export { findingCodes } from "./catalogue.js";
+import type { Severity } from "../core/result.js";
+import { type CatalogueEntry, catalogue, findingCodes } from "./catalogue.js";
+import { locales } from "./format.js";
+import type { LocaleOptions } from "./locale.js";
+import type { FindingCode } from "./params.js";
 
 /** One rule of the catalogue, as importers and `xueli rules` see it. */
 export interface Rule {
   code: FindingCode;
-  severity: "error" | "warning";
+  severity: Severity;
   clause: string;
   standard?: string;
   /** The notice's own Chinese sentence behind the rule. */
@@ -60,3 +60,5 @@ export function explain(code: FindingCode, _options?: LocaleOptions): Rule {
   }
   return toRule(code);
 }
+
+export { findingCodes };

@@ -2,8 +2,17 @@ import { constants } from "node:fs";
 import { type FileHandle, open, readdir, realpath } from "node:fs/promises";
 import { basename, join, sep } from "node:path";
 import { XueliError } from "../core/error.js";
-import { type Finding, finding, prefixFindings, type Result, toResult } from "../core/result.js";
-import { type LocaleOptions, resolveLocale } from "../findings/locales/index.js";
+import { prefixFindings } from "../core/result.js";
+import {
+  type Finding,
+  type FindingParams,
+  finding,
+  type LocaleOptions,
+  type Result,
+  resolveLocale,
+  toResult,
+  type UnreadableReason,
+} from "../findings/index.js";
 import { splitName } from "../photo/file-name.js";
 import {
   type BackgroundOptions,
@@ -53,7 +62,24 @@ export async function checkPhotoFile(
   return await checkPhoto(read.bytes, base);
 }
 
-type Capped = { bytes: Uint8Array; size: number } | { error: string };
+type Capped = { bytes: Uint8Array; size: number } | { error: UnreadableReason };
+
+/** The file-system reasons a photo can be unreadable for; any other error code is `read-failed`. */
+const FS_REASONS: ReadonlySet<string> = new Set([
+  "ENOENT",
+  "EACCES",
+  "EPERM",
+  "EISDIR",
+  "ENOTDIR",
+  "ELOOP",
+  "EMFILE",
+]);
+
+/** The reason of `photo.unreadable` for a file-system error. */
+function fsReason(e: unknown): UnreadableReason {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && FS_REASONS.has(code) ? (code as UnreadableReason) : "read-failed";
+}
 
 /** A worker's read buffer, reused from one file to the next (grown when a file needs more). */
 interface Scratch {
@@ -87,8 +113,7 @@ async function readCapped(path: string, cap: number, noFollow: boolean, scratch?
     }
     return { bytes: got === want ? bytes : bytes.subarray(0, got), size: Math.max(stat.size, got) };
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    return { error: typeof code === "string" ? code : "read-failed" };
+    return { error: fsReason(e) };
   } finally {
     await handle?.close().catch(() => undefined);
   }
@@ -177,18 +202,18 @@ export async function checkPhotoFolder(
   const namedBy = options?.namedBy;
   if (namedBy !== "id-number" && namedBy !== "student-number") {
     throw new XueliError(
-      "options.invalid",
+      "option.invalid",
       `namedBy must be "id-number" or "student-number", got ${String(namedBy)}`,
     );
   }
-  if (!Array.isArray(students)) throw new XueliError("options.invalid", "students must be an array");
+  if (!Array.isArray(students)) throw new XueliError("option.invalid", "students must be an array");
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
   const report: PhotoFolderReport = { dir, namedBy, files: [], students: [] };
   if (options.admissionYear !== undefined) report.admissionYear = options.admissionYear;
   const folder: Finding[] = [];
 
   if (namedBy === "id-number" && options.admissionYear === undefined) {
-    folder.push(finding("photo.admission-year", [], { expected: "admissionYear", namedBy }, options));
+    folder.push(finding("photo.admission-year", [], { namedBy }, options));
   }
 
   // Roster keys: the naming identifier, and the other one to suggest a rename for a mis-named file.
@@ -208,15 +233,7 @@ export async function checkPhotoFolder(
     realDir = await realpath(dir);
     entries = await readdir(realDir, { withFileTypes: true });
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    folder.push(
-      finding(
-        "photo.unreadable",
-        [],
-        { reason: typeof code === "string" ? code : "read-failed", received: dir },
-        options,
-      ),
-    );
+    folder.push(finding("photo.unreadable", [], { reason: fsReason(e), received: dir }, options));
     return toResult(report, folder);
   }
 
@@ -248,7 +265,7 @@ export async function checkPhotoFolder(
     const key = keyOf(splitName(name).stem);
     const index = byKey.get(key);
     const student = index === undefined ? undefined : students[index];
-    const failed = (reason: string): PhotoFileReport => {
+    const failed = (reason: UnreadableReason): PhotoFileReport => {
       const f: PhotoFileReport = {
         fileName: name,
         bytes: 0,
@@ -302,7 +319,7 @@ export async function checkPhotoFolder(
     const index = f.studentNumber === undefined ? undefined : byKey.get(keyOf(splitName(f.fileName).stem));
     if (index === undefined) {
       // Orphan: matches nobody. Suggest the right name when it is the other identifier of a student.
-      const params: Record<string, unknown> = { received: f.fileName, namedBy };
+      const params: FindingParams["photo.orphan"] = { received: f.fileName, namedBy };
       const other = byOther.get(keyOf(splitName(f.fileName).stem));
       const s = other === undefined ? undefined : students[other];
       if (s !== undefined) {
@@ -331,9 +348,7 @@ export async function checkPhotoFolder(
         finding("photo.missing", path, { expected: `${keyName(s, namedBy)}.jpg`, namedBy }, options),
       );
     } else if (entry.files.length > 1) {
-      studentFindings.push(
-        finding("photo.duplicate", path, { received: entry.files, files: entry.files }, options),
-      );
+      studentFindings.push(finding("photo.duplicate", path, { received: entry.files }, options));
     }
     if (
       namedBy === "id-number" &&

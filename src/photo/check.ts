@@ -1,7 +1,14 @@
 import { imageSize } from "image-size";
 import { XueliError } from "../core/error.js";
-import { type Finding, finding, type Result, toResult } from "../core/result.js";
-import { type LocaleOptions, resolveLocale } from "../findings/locales/index.js";
+import {
+  type Finding,
+  type FindingParams,
+  finding,
+  type LocaleOptions,
+  type Result,
+  resolveLocale,
+  toResult,
+} from "../findings/index.js";
 import {
   type BackgroundFacts,
   type BackgroundOptions,
@@ -152,15 +159,8 @@ async function checkBackground(
   let pixels: Awaited<ReturnType<typeof decodeWithJpegJs>>;
   try {
     pixels = await (bg.decode ?? decodeWithJpegJs)(bytes);
-  } catch (e) {
-    findings.push(
-      finding(
-        "photo.unreadable",
-        [],
-        { reason: "decode-failed", detail: e instanceof Error ? e.message : String(e) },
-        options,
-      ),
-    );
+  } catch {
+    findings.push(finding("photo.unreadable", [], { reason: "decode-failed" }, options));
     return toResult(facts, findings);
   }
   const measured = measureBackground(pixels, bg);
@@ -190,7 +190,7 @@ function limitOf(limits: PhotoLimits | undefined, key: keyof PhotoLimits): numbe
   const v = limits?.[key];
   if (v === undefined) return defaultPhotoLimits[key];
   if (typeof v !== "number" || Number.isNaN(v)) {
-    throw new XueliError("options.invalid", `limits.${key} must be a number, got ${String(v)}`);
+    throw new XueliError("option.invalid", `limits.${key} must be a number, got ${String(v)}`);
   }
   return v;
 }
@@ -198,7 +198,7 @@ function limitOf(limits: PhotoLimits | undefined, key: keyof PhotoLimits): numbe
 /** The header checks, synchronous: facts when the JPEG header reads, and every finding. */
 function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFacts; findings: Finding[] } {
   if (options === null || typeof options !== "object") {
-    throw new XueliError("options.invalid", "checkPhoto options must be an object");
+    throw new XueliError("option.invalid", "checkPhoto options must be an object");
   }
   resolveLocale(options); // an unknown locale is a programmer error: throw before any work
   const limits = options.limits;
@@ -213,12 +213,11 @@ function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFac
     const problem =
       typeof name === "string" ? checkFileName(name, options.student) : { reason: "stem" as const };
     if (problem === undefined) return;
-    const params: Record<string, unknown> = {
-      expected: options.student
-        ? `${String(options.student.id?.number)}.jpg | ${String(options.student.studentNumber)}.jpg`
-        : "<ID number or student number>.jpg",
-      received: name,
+    const student = options.student;
+    const params: FindingParams["photo.file-name"] = {
+      received: typeof name === "string" ? name : typeOf(name),
       reason: problem.reason,
+      expected: student ? [`${String(student.id?.number)}.jpg`, `${String(student.studentNumber)}.jpg`] : [],
     };
     if (problem.suggestion !== undefined) params.suggestion = problem.suggestion;
     findings.push(finding("photo.file-name", ["fileName"], params, options));
@@ -249,7 +248,7 @@ function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFac
         ),
       );
     } else {
-      const params: Record<string, unknown> = { expected: "jpeg", received: format };
+      const params: FindingParams["photo.format"] = { expected: "jpeg", received: format };
       const size = sizeOf(bytes);
       if (size !== undefined) Object.assign(params, size);
       findings.push(finding("photo.format", [], params, options));
@@ -289,11 +288,9 @@ function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFac
   // the tag. A 640 × 480 grid is refused whatever its tag ("rotated?").
   const swaps = facts.orientation !== undefined && facts.orientation >= 5 && facts.orientation <= 8;
   if (h.width !== PHOTO_WIDTH || h.height !== PHOTO_HEIGHT || swaps) {
-    const params: Record<string, unknown> = {
-      expected: `${PHOTO_WIDTH}×${PHOTO_HEIGHT}`,
-      received: `${h.width}×${h.height}`,
-      width: h.width,
-      height: h.height,
+    const params: FindingParams["photo.dimensions"] = {
+      expected: { width: PHOTO_WIDTH, height: PHOTO_HEIGHT },
+      received: { width: h.width, height: h.height },
     };
     if (h.width === PHOTO_HEIGHT && h.height === PHOTO_WIDTH) params.hint = "rotated";
     else if (swaps && h.width === PHOTO_WIDTH && h.height === PHOTO_HEIGHT) params.hint = "orientation";
@@ -335,7 +332,7 @@ function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFac
       finding(
         "photo.dpi",
         [],
-        { expected: `≥ ${minDpi}`, received: facts.dpi ?? null, source: source ?? null },
+        { expected: minDpi, received: facts.dpi ?? null, source: source ?? null },
         options,
       ),
     );
@@ -348,10 +345,8 @@ function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFac
         "photo.color-depth",
         [],
         {
-          expected: "3 × 8 bit",
-          received: `${h.components} × ${h.precision} bit (${facts.colorModel})`,
-          components: h.components,
-          bitsPerSample: h.precision,
+          expected: { components: 3, bitsPerSample: 8 },
+          received: { components: h.components, bitsPerSample: h.precision },
           colorModel: facts.colorModel,
         },
         options,
@@ -361,14 +356,7 @@ function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFac
 
   // File size (5.3.3).
   if (total < minBytes || total > maxBytes) {
-    findings.push(
-      finding(
-        "photo.file-size",
-        [],
-        { expected: `${minBytes}–${maxBytes}`, received: total, min: minBytes, max: maxBytes },
-        options,
-      ),
-    );
+    findings.push(finding("photo.file-size", [], { received: total, min: minBytes, max: maxBytes }, options));
   }
 
   // JPEG quality ≥ 60 (教毕指〔2017〕99号), estimated from the quantization tables.
@@ -383,9 +371,7 @@ function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFac
     chroma >= 0 && (h.dqt16[h.chromaTable] as boolean),
   );
   if (facts.quality < minQuality) {
-    findings.push(
-      finding("photo.quality", [], { expected: `≥ ${minQuality}`, received: facts.quality }, options),
-    );
+    findings.push(finding("photo.quality", [], { expected: minQuality, received: facts.quality }, options));
   }
 
   // No retouched or edited photos (5.2.2): an editor named in EXIF or XMP.

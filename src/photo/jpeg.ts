@@ -2,6 +2,14 @@
  * One pass over a JPEG's marker segments, from SOI up to the first SOS, reading only what the photo
  * rules of 5.3.3 need. Never reads past a segment's declared length nor past the end of the input,
  * allocates nothing per byte, and decodes no pixels.
+ *
+ * It also refuses the headers that a baseline (SOF0), extended sequential (SOF1) or progressive
+ * (SOF2) Huffman decoder cannot decode, checking the marker segments up to the first scan against
+ * ITU-T T.81 Annex B and against what libjpeg-turbo and jpeg-js refuse; never the entropy-coded
+ * data. A header it accepts can still come with entropy-coded data that does not match it (a Huffman
+ * value changed, a height larger than the data): decoders open such a file and warn. Two limits are
+ * left to the photo rules, which refuse such files anyway: libjpeg's 65,500-pixel maximum (T.81
+ * allows 65,535; photo.dimensions) and 12-bit samples (photo.color-depth).
  */
 
 /** Where the header facts of a JPEG live; offsets index the input bytes. */
@@ -48,9 +56,27 @@ export type JpegFailure =
   | "bad-frame"
   | "bad-quantization-table"
   | "no-quantization-table"
-  | "no-end-marker";
+  | "no-end-marker"
+  /** Lossless, hierarchical or arithmetic coding (SOF3, SOF5–7, SOF9–11, SOF13–15, JPG, DAC, DHP, EXP). */
+  | "unsupported-frame"
+  /** A marker T.81 reserves (RES 02–BF, JPGn F0–FD) or a second SOI before the first scan. */
+  | "unexpected-marker"
+  /** A DHT segment that does not parse or whose code lengths overflow the code space. */
+  | "bad-huffman-table"
+  /** The first scan uses a Huffman table that no DHT defined before it. */
+  | "no-huffman-table"
+  /** The first scan header (SOS) is malformed or illegal for the frame type. */
+  | "bad-scan";
 
-export type JpegRead = { ok: true; header: JpegHeader } | { ok: false; reason: JpegFailure; offset: number };
+export type JpegRead =
+  | { ok: true; header: JpegHeader }
+  | {
+      ok: false;
+      reason: JpegFailure;
+      offset: number;
+      /** The marker (0xC3, 0xCC, 0x05, …) for "unsupported-frame" and "unexpected-marker". */
+      marker?: number;
+    };
 
 /** True when the bytes start with a JPEG SOI marker followed by another marker. */
 export function isJpeg(b: Uint8Array): boolean {
@@ -68,14 +94,36 @@ function isXmp(b: Uint8Array, start: number): boolean {
   return true;
 }
 
-// SOF markers: C0–C3, C5–C7, C9–CB, CD–CF. C4 (DHT), C8 (JPG) and CC (DAC) are not frames.
-function isSof(m: number): boolean {
-  return m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
+/**
+ * Markers of processes a Huffman DCT decoder does not implement (T.81 Table B.1): SOF3 lossless;
+ * SOF5–7 and DHP (DE), EXP (DF) hierarchical; SOF9–11, SOF13–15 and DAC (CC) arithmetic coding;
+ * JPG (C8), reserved for extensions. libjpeg-turbo stops on all of them but SOF3/SOF9–11 (when built
+ * with lossless and arithmetic decoding) and DAC; jpeg-js on all of them.
+ */
+function isUnsupportedProcess(m: number): boolean {
+  return (m >= 0xc3 && m <= 0xcf && m !== 0xc4) || m === 0xde || m === 0xdf;
 }
+
+/** Markers T.81 reserves (Table B.1): RES 02–BF and JPGn F0–FD. libjpeg and jpeg-js stop on them. */
+function isReserved(m: number): boolean {
+  return (m >= 0x02 && m <= 0xbf) || (m >= 0xf0 && m <= 0xfd);
+}
+
+/** libjpeg-turbo's MAX_SAMP_FACTOR and D_MAX_BLOCKS_IN_MCU, which are T.81's limits (B.2.2, B.2.3). */
+const MAX_SAMPLING = 4;
+const MAX_BLOCKS_IN_MCU = 10;
 
 /**
  * Reads the header of a JPEG whose SOI has been checked by {@link isJpeg}. With `partial`, the bytes
  * are only the start of the file (a capped read), so the end-of-image marker is not looked for.
+ *
+ * Refuses (T.81 clauses in brackets) a header no baseline, extended sequential or progressive
+ * Huffman decoder can decode: another process's marker (Table B.1); a frame header whose length,
+ * precision, size, component count, identifiers, sampling factors or table selectors are out of
+ * range (B.2.2, Table B.2); a quantization or Huffman table that does not parse (B.2.4.1, B.2.4.2,
+ * Annex C); a DRI of the wrong length (B.2.4.4); and a first scan header that names an unknown
+ * component, a table not yet defined, or spectral-selection and successive-approximation values
+ * illegal for the frame (B.2.3, Table B.3, G.1.1.1).
  */
 export function readJpegHeader(b: Uint8Array, partial = false): JpegRead {
   const n = b.length;
@@ -102,6 +150,13 @@ export function readJpegHeader(b: Uint8Array, partial = false): JpegRead {
     chromaTable: -1,
     scanStart: -1,
   };
+  // Where the frame's component specifications (C, H/V, Tq; 3 bytes each) start, read again at SOS.
+  let components = -1;
+  // The Huffman tables defined so far, one bit each: DC 0–3 (bits 0–3), AC 0–3 (bits 4–7); those
+  // whose codes overflow or whose DC values are out of range, and where each of those was defined.
+  let huffman = 0;
+  let badHuffman = 0;
+  const badHuffmanAt = [-1, -1, -1, -1, -1, -1, -1, -1];
   let i = 2;
   for (;;) {
     if (i >= n) return { ok: false, reason: "truncated", offset: i };
@@ -111,10 +166,15 @@ export function readJpegHeader(b: Uint8Array, partial = false): JpegRead {
     if (i >= n) return { ok: false, reason: "truncated", offset: i };
     const m = b[i] as number;
     i++;
-    // Standalone markers carry no length: TEM, RST0–7 and a stray SOI.
-    if (m === 0x01 || m === 0xd8 || (m >= 0xd0 && m <= 0xd7)) continue;
+    // Standalone markers carry no length: TEM and RST0–7 (which decoders pass over here).
+    if (m === 0x01 || (m >= 0xd0 && m <= 0xd7)) continue;
     if (m === 0xd9) return { ok: false, reason: "end-before-frame", offset: i - 2 };
     if (m === 0x00) return { ok: false, reason: "marker-expected", offset: i - 1 };
+    // A second SOI (libjpeg: "Invalid JPEG file structure: two SOI markers"), a reserved marker.
+    if (m === 0xd8 || isReserved(m)) {
+      return { ok: false, reason: "unexpected-marker", offset: i - 2, marker: m };
+    }
+    if (isUnsupportedProcess(m)) return { ok: false, reason: "unsupported-frame", offset: i - 2, marker: m };
     if (i + 2 > n) return { ok: false, reason: "truncated", offset: i };
     const len = ((b[i] as number) << 8) | (b[i + 1] as number);
     if (len < 2) return { ok: false, reason: "segment-length", offset: i };
@@ -161,6 +221,7 @@ export function readJpegHeader(b: Uint8Array, partial = false): JpegRead {
         h.adobeTransform = b[start + 11] as number;
       }
     } else if (m === 0xdb) {
+      // DQT (B.2.4.1): tables of Pq (0: 8-bit, 1: 16-bit values) and Tq (0–3), then 64 values.
       let p = start;
       while (p < end) {
         const pqtq = b[p] as number;
@@ -173,25 +234,152 @@ export function readJpegHeader(b: Uint8Array, partial = false): JpegRead {
         h.dqt16[tq] = pq === 1;
         p += 1 + size;
       }
-    } else if (isSof(m)) {
+    } else if (m === 0xc4) {
+      // DHT (B.2.4.2): tables of Tc (0 DC, 1 AC) and Th (0–3), 16 code counts L1–L16, then the values.
+      let p = start;
+      while (p < end) {
+        if (p + 17 > end) return { ok: false, reason: "bad-huffman-table", offset: p };
+        const tc = (b[p] as number) >> 4;
+        const th = (b[p] as number) & 15;
+        if (tc > 1 || th > 3) return { ok: false, reason: "bad-huffman-table", offset: p };
+        // Annex C assigns the codes in order of length and reserves every all-1-bits code as a
+        // prefix: the counts must leave room, Σ Lk · 2^(16−k) < 2^16 (libjpeg: "Bogus Huffman table").
+        let count = 0;
+        let space = 0;
+        for (let k = 1; k <= 16; k++) {
+          const l = b[p + k] as number;
+          count += l;
+          space += l << (16 - k);
+        }
+        if (count > 256 || p + 17 + count > end) return { ok: false, reason: "bad-huffman-table", offset: p };
+        // A DC value is a magnitude category SSSS: 0–11 for 8-bit samples, 0–15 for 12-bit (F.1.2.1,
+        // Table F.1); libjpeg refuses a DC table with a value above 15.
+        let bad = space >= 0x10000;
+        for (let k = p + 17; tc === 0 && !bad && k < p + 17 + count; k++) bad = (b[k] as number) > 15;
+        // Like the decoders, judge a table's codes when a scan uses it: a later DHT may replace it.
+        const bit = 1 << (tc * 4 + th);
+        huffman |= bit;
+        if (bad) {
+          badHuffman |= bit;
+          badHuffmanAt[tc * 4 + th] = p;
+        } else badHuffman &= ~bit;
+        p += 17 + count;
+      }
+    } else if (m === 0xdd) {
+      // DRI (B.2.4.4): Lr = 4, then the restart interval.
+      if (len !== 4) return { ok: false, reason: "segment-length", offset: i };
+    } else if (m >= 0xc0 && m <= 0xc2) {
+      // SOF0 baseline, SOF1 extended sequential, SOF2 progressive; the other SOFs were refused above.
       if (h.sofMarker !== 0) return { ok: false, reason: "bad-frame", offset: i - 2 };
-      // P (1), Y (2), X (2), Nf (1), then Nf × (C, H/V, Tq).
+      // P (1), Y (2), X (2), Nf (1), then Nf × (C, H/V, Tq): Lf = 8 + 3 × Nf (B.2.2, Table B.2).
       if (len < 8) return { ok: false, reason: "bad-frame", offset: i };
       const nf = b[start + 5] as number;
-      if (nf === 0 || len < 8 + 3 * nf) return { ok: false, reason: "bad-frame", offset: i };
+      // [decision] Nf 1–4: T.81 allows up to 255 components in a sequential frame (4 in a progressive
+      // one), but no photo decoder renders more than 4 (jpeg-js, libvips, browsers).
+      if (nf === 0 || nf > 4 || len !== 8 + 3 * nf) return { ok: false, reason: "bad-frame", offset: i };
+      // P is 8 in baseline; 8 or 12 in extended sequential and progressive frames (Table B.2).
+      const precision = b[start] as number;
+      if (precision !== 8 && (precision !== 12 || m === 0xc0)) {
+        return { ok: false, reason: "bad-frame", offset: start };
+      }
+      // X is 1–65535; Y = 0 leaves the height to a DNL segment after the first scan (B.2.5), which
+      // decoders do not support (libjpeg: "Empty JPEG image (DNL not supported)").
+      const height = ((b[start + 1] as number) << 8) | (b[start + 2] as number);
+      const width = ((b[start + 3] as number) << 8) | (b[start + 4] as number);
+      if (height === 0 || width === 0) return { ok: false, reason: "bad-frame", offset: start + 1 };
+      const c0 = start + 6;
+      let maxH = 1;
+      let maxV = 1;
+      for (let c = 0; c < nf; c++) {
+        const q = c0 + 3 * c;
+        // Ci differs from C1 … Ci−1; Hi and Vi are 1–4; Tqi is 0–3 (B.2.2, Table B.2).
+        for (let d = 0; d < c; d++) {
+          if (b[c0 + 3 * d] === b[q]) return { ok: false, reason: "bad-frame", offset: q };
+        }
+        const hs = (b[q + 1] as number) >> 4;
+        const vs = (b[q + 1] as number) & 15;
+        if (hs < 1 || hs > MAX_SAMPLING || vs < 1 || vs > MAX_SAMPLING) {
+          return { ok: false, reason: "bad-frame", offset: q + 1 };
+        }
+        if ((b[q + 2] as number) > 3) return { ok: false, reason: "bad-frame", offset: q + 2 };
+        if (hs > maxH) maxH = hs;
+        if (vs > maxV) maxV = vs;
+      }
+      // libjpeg-turbo upsamples by whole ratios only ("Fractional sampling not implemented yet"):
+      // every sampling factor must divide the largest.
+      for (let c = 0; c < nf; c++) {
+        const q = c0 + 3 * c;
+        if (maxH % ((b[q + 1] as number) >> 4) !== 0 || maxV % ((b[q + 1] as number) & 15) !== 0) {
+          return { ok: false, reason: "bad-frame", offset: q + 1 };
+        }
+      }
       h.sofMarker = m;
-      h.progressive = m === 0xc2 || m === 0xc6 || m === 0xca || m === 0xce;
-      h.precision = b[start] as number;
-      h.height = ((b[start + 1] as number) << 8) | (b[start + 2] as number);
-      h.width = ((b[start + 3] as number) << 8) | (b[start + 4] as number);
+      h.progressive = m === 0xc2;
+      h.precision = precision;
+      h.height = height;
+      h.width = width;
       h.components = nf;
       let ids = 0;
-      for (let c = 0; c < nf && c < 4; c++) ids = (ids << 8) | (b[start + 6 + 3 * c] as number);
+      for (let c = 0; c < nf; c++) ids = (ids << 8) | (b[c0 + 3 * c] as number);
       h.componentIds = ids;
-      h.lumaTable = (b[start + 8] as number) & 3;
-      h.chromaTable = nf > 1 ? (b[start + 11] as number) & 3 : -1;
+      h.lumaTable = b[c0 + 2] as number;
+      h.chromaTable = nf > 1 ? (b[c0 + 5] as number) : -1;
+      components = c0;
     } else if (m === 0xda) {
       if (h.sofMarker === 0) return { ok: false, reason: "no-frame", offset: i - 2 };
+      // Ns (1), Ns × (Cs, Td/Ta), Ss, Se, Ah/Al: Ls = 6 + 2 × Ns, Ns 1–4 (B.2.3, Table B.3).
+      const ns = len > 2 ? (b[start] as number) : 0;
+      if (ns === 0 || ns > 4 || len !== 6 + 2 * ns) return { ok: false, reason: "bad-scan", offset: i };
+      let seen = 0;
+      let blocks = 0;
+      for (let j = 0; j < ns; j++) {
+        const q = start + 1 + 2 * j;
+        // Each Csj is one of the frame's Ci, at most once in the scan.
+        let k = 0;
+        while (k < h.components && b[components + 3 * k] !== b[q]) k++;
+        if (k === h.components || (seen & (1 << k)) !== 0) {
+          return { ok: false, reason: "bad-scan", offset: q };
+        }
+        seen |= 1 << k;
+        const c = components + 3 * k;
+        blocks += ((b[c + 1] as number) >> 4) * ((b[c + 1] as number) & 15);
+        // The component's quantization table is installed by the time its scan is decoded (B.2.2 Tqi).
+        if (h.dqtOffset[b[c + 2] as number] === -1) {
+          return { ok: false, reason: "no-quantization-table", offset: q };
+        }
+        // So are the scan's Huffman tables (B.2.3 Tdj, Taj). The first scan of a progressive frame
+        // codes DC coefficients only (G.1.1.1.1) and needs no AC table.
+        const td = (b[q + 1] as number) >> 4;
+        const ta = (b[q + 1] as number) & 15;
+        if (td > 3 || (huffman & (1 << td)) === 0) {
+          return { ok: false, reason: "no-huffman-table", offset: q + 1 };
+        }
+        if (!h.progressive && (ta > 3 || (huffman & (1 << (4 + ta))) === 0)) {
+          return { ok: false, reason: "no-huffman-table", offset: q + 1 };
+        }
+        if ((badHuffman & (1 << td)) !== 0) {
+          return { ok: false, reason: "bad-huffman-table", offset: badHuffmanAt[td] as number };
+        }
+        if (!h.progressive && (badHuffman & (1 << (4 + ta))) !== 0) {
+          return { ok: false, reason: "bad-huffman-table", offset: badHuffmanAt[4 + ta] as number };
+        }
+      }
+      // An interleaved MCU holds at most 10 data units: Σ Hj × Vj ≤ 10 over the scan (B.2.3).
+      if (ns > 1 && blocks > MAX_BLOCKS_IN_MCU) return { ok: false, reason: "bad-scan", offset: start };
+      const p = start + 1 + 2 * ns;
+      const ss = b[p] as number;
+      const se = b[p + 1] as number;
+      const ahal = b[p + 2] as number;
+      if (h.progressive) {
+        // A component's first scan is its DC scan (Ss = Se = 0, G.1.1.1.1), the first scan of a band
+        // has Ah = 0 (B.2.3), and Al is 0–13 (Table B.3).
+        if (ss !== 0 || se !== 0 || ahal >> 4 !== 0 || (ahal & 15) > 13) {
+          return { ok: false, reason: "bad-scan", offset: p };
+        }
+      } else if (ss !== 0 || se !== 63 || ahal !== 0) {
+        // Sequential DCT: Ss = 0, Se = 63, Ah = Al = 0 (B.2.3, Table B.3).
+        return { ok: false, reason: "bad-scan", offset: p };
+      }
       h.scanStart = end;
       break;
     }

@@ -1,7 +1,6 @@
-import { type Finding, type Result, toResult } from "../core/result.js";
 import { toInstant } from "../core/time.js";
 import type { Conclusion } from "../entities/student.js";
-import { type LocaleOptions, resolveLocale } from "../findings/locales/index.js";
+import { type Finding, type LocaleOptions, type Result, resolveLocale, toResult } from "../findings/index.js";
 import { type GuardInput, guards } from "./guards.js";
 import { dedupe } from "./machine.js";
 import { parseRegistration } from "./parse.js";

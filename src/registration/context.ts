@@ -1,6 +1,6 @@
 import { XueliError } from "../core/error.js";
 import { toInstant } from "../core/time.js";
-import { type LocaleOptions, resolveLocale, show } from "../findings/locales/index.js";
+import { type LocaleOptions, resolveLocale, show } from "../findings/index.js";
 import { type Role, roles, type TransitionContext } from "./types.js";
 
 /**

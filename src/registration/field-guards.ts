@@ -1,11 +1,11 @@
 import { rec } from "../core/records.js";
-import { type Finding, prefixFindings } from "../core/result.js";
+import { prefixFindings } from "../core/result.js";
 import { isIsoDate } from "../core/time.js";
 import type { Batch } from "../entities/batch.js";
 import { validateCertificateNumber } from "../fields/certificate/index.js";
 import { validateOrigin } from "../fields/origin/index.js";
 import { validateStudent } from "../fields/student/index.js";
-import type { LocaleOptions } from "../findings/locales/index.js";
+import type { Finding, LocaleOptions } from "../findings/index.js";
 import type { Guard } from "./guards.js";
 import type { Registration } from "./types.js";
 

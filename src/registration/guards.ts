@@ -1,10 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import { addMonths, format } from "date-fns";
 import { rec } from "../core/records.js";
-import { type Finding, finding } from "../core/result.js";
 import { BEIJING, isIsoDate, toInstant } from "../core/time.js";
 import type { Conclusion, Evidence } from "../entities/student.js";
-import type { LocaleOptions } from "../findings/locales/index.js";
+import { type Finding, type FindingParams, finding, type LocaleOptions, show } from "../findings/index.js";
 import { certificateNumberValid, originValid, studentValid } from "./field-guards.js";
 import type { Registration, RegistrationEvent, Role } from "./types.js";
 
@@ -80,7 +79,7 @@ function evidenceFindings(input: GuardInput, kind: keyof typeof EVIDENCE_RULES, 
   const ev = evidenceOf(change);
   const missing = groups.filter((g) => !g.some((k) => ev.includes(k))).map((g) => [...g]);
   if (missing.length === 0) return [];
-  const expected = groups.map((g) => (g.length > 1 ? `(${g.join(" | ")})` : g[0])).join(" + ");
+  const expected = groups.map((g) => [...g]);
   return [
     finding(
       code,
@@ -105,7 +104,7 @@ export const windowOpen: Guard = (input) => {
   const closes = toInstant(batch?.closesAt);
   if (!opens || !closes) {
     const path = ["batch", opens ? "closesAt" : "opensAt"];
-    return [finding("schema.invalid", path, { expected: "ISO 8601 instant with an offset" }, input.options)];
+    return [finding("schema.invalid", path, { expected: "instant" }, input.options)];
   }
   const t = input.at.getTime();
   if (t >= opens.getTime() && t < closes.getTime()) return [];
@@ -113,7 +112,7 @@ export const windowOpen: Guard = (input) => {
     finding(
       "window.closed",
       [],
-      { received: input.atText, opensAt: batch?.opensAt, closesAt: batch?.closesAt },
+      { received: input.atText, opensAt: String(batch?.opensAt), closesAt: String(batch?.closesAt) },
       input.options,
     ),
   ];
@@ -142,7 +141,12 @@ export const dueInBatch: Guard = (input) => {
   const batchId = rec(rec(input.registration)?.batch)?.id;
   if (due === undefined || due === batchId) return [];
   return [
-    finding("batch.mismatch", ["student", "batchId"], { expected: batchId, received: due }, input.options),
+    finding(
+      "batch.mismatch",
+      ["student", "batchId"],
+      { expected: show(batchId), received: show(due) },
+      input.options,
+    ),
   ];
 };
 
@@ -186,19 +190,27 @@ export const conclusionEligible: Guard = (input) => {
       finding(
         "conclusion.ineligible",
         ["student", "study", "withinMaxStudyPeriod"],
-        { expected: true, received: false },
+        { reason: "study-period" },
         input.options,
       ),
     );
   }
   const defense = s?.defense;
   if (input.conclusion === "graduation" && defense !== "passed") {
-    const params: Record<string, unknown> = { expected: "passed", received: defense };
+    const params: FindingParams["conclusion.ineligible"] = {
+      reason: "defense",
+      expected: "passed",
+      received: defense,
+    };
     if (defense === "failed") params.suggestion = "completion";
     out.push(finding("conclusion.ineligible", ["student", "study", "defense"], params, input.options));
   }
   if (input.conclusion === "completion" && defense !== "failed") {
-    const params: Record<string, unknown> = { expected: "failed", received: defense };
+    const params: FindingParams["conclusion.ineligible"] = {
+      reason: "defense",
+      expected: "failed",
+      received: defense,
+    };
     if (defense === "passed") params.suggestion = "graduation";
     out.push(finding("conclusion.ineligible", ["student", "study", "defense"], params, input.options));
   }

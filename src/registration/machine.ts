@@ -1,9 +1,9 @@
 import { isRecord } from "../core/records.js";
-import { type Finding, finding, hasErrors, type Result } from "../core/result.js";
+import { hasErrors } from "../core/result.js";
 import { foldFullWidth } from "../core/strings.js";
 import type { Batch } from "../entities/batch.js";
 import { type Conclusion, conclusions, type Student } from "../entities/student.js";
-import type { LocaleOptions } from "../findings/locales/index.js";
+import { type Finding, finding, type LocaleOptions, type Result } from "../findings/index.js";
 import { type ResolvedContext, resolveContext } from "./context.js";
 import { type GuardInput, guards } from "./guards.js";
 import { isEventType, transitionTable } from "./table.js";
@@ -101,7 +101,7 @@ function evaluate(registration: Registration, event: RegistrationEvent, r: Resol
           finding(
             "schema.invalid",
             ["event", "conclusion"],
-            { expected: conclusions, received: event.conclusion },
+            { values: [...conclusions], received: event.conclusion },
             options,
           ),
         ],
@@ -117,7 +117,7 @@ function evaluate(registration: Registration, event: RegistrationEvent, r: Resol
         finding(
           "registration.tampered",
           ["conclusion"],
-          { expected: conclusions, received: conclusion ?? null },
+          { reason: "conclusion", expected: [...conclusions], received: conclusion ?? null },
           options,
         ),
       ],

@@ -1,11 +1,20 @@
 import { z } from "zod";
-import { type Finding, finding, prefixFindings, type Result, toResult } from "../core/result.js";
-import { toInstant } from "../core/time.js";
+import { prefixFindings } from "../core/result.js";
+
 import { BatchSchema } from "../entities/batch.js";
+import { instantSchema } from "../entities/formats.js";
 import { type Conclusion, ConclusionSchema, type Student, StudentSchema } from "../entities/student.js";
-import { zodFindings } from "../entities/zod-findings.js";
+import { PARSE, zodFindings } from "../entities/zod-findings.js";
 import { applyOriginEvent } from "../fields/origin/index.js";
-import { type LocaleOptions, resolveLocale } from "../findings/locales/index.js";
+import {
+  type Finding,
+  type FindingParams,
+  finding,
+  type LocaleOptions,
+  type Result,
+  resolveLocale,
+  toResult,
+} from "../findings/index.js";
 import { checkCertificateNumber } from "./field-guards.js";
 import { normalizeCertificateNumber } from "./machine.js";
 import { isEventType, transitionTable } from "./table.js";
@@ -17,10 +26,6 @@ import {
   type State,
   states,
 } from "./types.js";
-
-const instant = z.string().refine((s) => toInstant(s) !== undefined, {
-  message: "expected an ISO 8601 instant with an offset",
-});
 
 const EventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("stage"), conclusion: ConclusionSchema }),
@@ -36,7 +41,7 @@ const HistoryEntrySchema = z.object({
   event: EventSchema,
   from: z.enum(states),
   to: z.enum(states),
-  at: instant,
+  at: instantSchema,
   actor: z.enum(roles),
 });
 
@@ -65,7 +70,7 @@ const originActors = {
 
 function tampered(
   path: (string | number)[],
-  params: Record<string, unknown>,
+  params: FindingParams["registration.tampered"],
   options: LocaleOptions,
 ): Finding {
   return finding("registration.tampered", path, params, options);
@@ -92,6 +97,7 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
           tampered(
             ["history", i],
             {
+              reason: "step",
               event: type,
               expected: { from: state, to: state === rule.from ? rule.to : null, actor: rule.actor },
               received: { from: h.from, to: h.to, actor: h.actor },
@@ -117,6 +123,7 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
         tampered(
           ["history", i],
           {
+            reason: "step",
             event: type,
             expected: { from: state, to: state, actor: allowed },
             received: { from: h.from, to: h.to, actor: h.actor },
@@ -131,19 +138,34 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
   });
   const origin = reg.student.origin;
   if (student.origin.value !== origin.value || student.origin.reviewed !== origin.reviewed) {
-    out.push(tampered(["student", "origin"], { expected: student.origin, received: origin }, options));
+    out.push(
+      tampered(
+        ["student", "origin"],
+        { reason: "origin", expected: student.origin, received: origin },
+        options,
+      ),
+    );
   }
-  if (state !== reg.state) out.push(tampered(["state"], { expected: state, received: reg.state }, options));
+  if (state !== reg.state)
+    out.push(tampered(["state"], { reason: "state", expected: state, received: reg.state }, options));
   if (conclusion !== reg.conclusion) {
     out.push(
-      tampered(["conclusion"], { expected: conclusion ?? null, received: reg.conclusion ?? null }, options),
+      tampered(
+        ["conclusion"],
+        { reason: "conclusion", expected: conclusion ?? null, received: reg.conclusion ?? null },
+        options,
+      ),
     );
   }
   if (certificateNumber !== reg.certificateNumber) {
     out.push(
       tampered(
         ["certificateNumber"],
-        { expected: certificateNumber ?? null, received: reg.certificateNumber ?? null },
+        {
+          reason: "certificate-number",
+          expected: certificateNumber ?? null,
+          received: reg.certificateNumber ?? null,
+        },
         options,
       ),
     );
@@ -166,17 +188,21 @@ export function parseRegistration(input: unknown, options?: LocaleOptions): Resu
   const opts: LocaleOptions = { locale: resolveLocale(options) };
   let parsed: ReturnType<typeof RegistrationSchema.safeParse>;
   try {
-    parsed = RegistrationSchema.safeParse(input);
+    parsed = RegistrationSchema.safeParse(input, PARSE);
   } catch {
     // Hostile values (getters that throw, objects that cannot become strings) break the schema's
     // own messages: unreadable, which is a finding, not an exception.
-    return { ok: false, findings: [finding("schema.invalid", [], { expected: "Registration" }, opts)] };
+    return {
+      ok: false,
+      findings: [finding("schema.invalid", [], { expected: "Registration", reason: "unreadable" }, opts)],
+    };
   }
   if (!parsed.success) {
     const findings = zodFindings(parsed.error, opts);
     return {
       ok: false,
-      findings: findings.length > 0 ? findings : [finding("schema.invalid", [], undefined, opts)],
+      findings:
+        findings.length > 0 ? findings : [finding("schema.invalid", [], { expected: "Registration" }, opts)],
     };
   }
   const reg = parsed.data as Registration;

@@ -1,13 +1,8 @@
+import { type Role, roles, type State, states } from "../core/vocabulary.js";
 import type { Batch } from "../entities/batch.js";
 import type { Conclusion, Student } from "../entities/student.js";
 
-/** States of a registration in the SEP process (2): draft → staged → submitted → certified. */
-export const states = ["draft", "staged", "submitted", "certified"] as const;
-export type State = (typeof states)[number];
-
-/** Who acts: the student, the training unit's education staff (教育干部), the student office (学生处). */
-export const roles = ["student", "unit-staff", "student-office"] as const;
-export type Role = (typeof roles)[number];
+export { type Role, roles, type State, states };
 
 /** Events of the state machine (2.1.1.2, 2.1.2, 2.2). */
 export type RegistrationEvent =

@@ -53,7 +53,7 @@ describe("validateCertificateNumber (学历证书编号, 2.2)", () => {
           severity: "error",
           clause: "2.2",
           path: [],
-          params: { expected: "18 digits", received: "14430120220100012", reason: "pre-2002" },
+          params: { received: "14430120220100012", reason: "pre-2002" },
         }),
       ],
     });

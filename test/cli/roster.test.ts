@@ -94,13 +94,13 @@ describe("xueli check: reading rosters", () => {
     const r = check(file);
     expect(r.code).toBe(1);
     const report = r.report as JsonReport;
-    expect(codesByRow(report)).toEqual({ 2: [], 3: ["schema.invalid"], 4: ["conclusion.ineligible"] });
+    expect(codesByRow(report)).toEqual({ 2: [], 3: ["roster.unreadable-row"], 4: ["conclusion.ineligible"] });
     expect(report.students[1]).toMatchObject({
       row: 3,
       studentNumber: null,
       findings: [
         {
-          code: "schema.invalid",
+          code: "roster.unreadable-row",
           path: [],
           params: { reason: "ragged", expected: headers.length, received: headers.length - 2 },
         },
@@ -120,11 +120,11 @@ describe("xueli check: reading rosters", () => {
     const r = check(file, "--lang", "en");
     expect(r.code).toBe(1);
     const report = r.report as JsonReport;
-    expect(codesByRow(report)).toEqual({ 2: [], 3: ["schema.invalid"], 4: [] });
-    expect(report.students[1]?.findings[0]).toMatchObject({
-      params: { reason: "encoding", expected: "UTF-8" },
-    });
-    expect(report.students[1]?.findings[0]?.message).toContain("expected UTF-8");
+    expect(codesByRow(report)).toEqual({ 2: [], 3: ["roster.unreadable-row"], 4: [] });
+    expect(report.students[1]?.findings[0]).toMatchObject({ params: { reason: "encoding" } });
+    expect(report.students[1]?.findings[0]?.message).toBe(
+      "This roster row cannot be read: it is in another encoding than the rest of the file (GB18030 inside UTF-8?)",
+    );
   });
 
   it("reports a row with an oversized cell instead of checking it, and cuts long text in findings", () => {
@@ -142,8 +142,8 @@ describe("xueli check: reading rosters", () => {
     const report = r.report as JsonReport;
     expect(report.students[1]?.findings).toEqual([
       expect.objectContaining({
-        code: "schema.invalid",
-        params: expect.objectContaining({ reason: "oversized", received: 5000 }),
+        code: "roster.unreadable-row",
+        params: { reason: "oversized", expected: 1000, received: 5000 },
       }),
     ]);
     for (const f of report.students[2]?.findings ?? []) expect(f.message.length).toBeLessThan(260);
@@ -167,7 +167,7 @@ describe("xueli check: reading rosters", () => {
     writeFileSync(file, JSON.stringify([goodRow(1), null, goodRow(3)]));
     const r = check(file);
     expect(r.code).toBe(1);
-    expect(codesByRow(r.report as JsonReport)).toEqual({ 1: [], 2: ["schema.invalid"], 3: [] });
+    expect(codesByRow(r.report as JsonReport)).toEqual({ 1: [], 2: ["roster.unreadable-row"], 3: [] });
   });
 
   it("refuses a roster without a required column, naming it, with exit 2", () => {

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clip, RECEIVED_MAX } from "../../src/core/strings.js";
-import { MESSAGE_VALUE_MAX, messageFor, show } from "../../src/findings/locales/index.js";
+import { MESSAGE_VALUE_MAX, messageFor, show } from "../../src/findings/index.js";
 import { validateEthnicity, validateName, validateOrigin } from "../../src/index.js";
+import { paramsOf } from "../helpers/findings.js";
 
 const codePoints = (s: string) => Array.from(s).length;
 
@@ -47,7 +48,7 @@ describe("messages cut long values at MESSAGE_VALUE_MAX (80) characters; params 
     const [f] = validateOrigin(input).findings;
     expect(f?.code).toBe("origin.format");
     expect(f?.clause).toBe("3.3");
-    expect(f?.params?.received).toBe(input); // 153 characters: under RECEIVED_MAX, kept whole
+    expect(paramsOf(validateOrigin(input).findings, "origin.format").received).toBe(input); // 153 characters: under RECEIVED_MAX, kept whole
     expect(f?.message).toBe(`生源地写法不合法（收到 北京市${"某".repeat(76)}…）`);
   });
 
@@ -64,21 +65,23 @@ describe("validators echo at most RECEIVED_MAX (200) characters of arbitrary inp
   it("validateOrigin: origin.* (3.3)", () => {
     const [f] = validateOrigin(long).findings;
     expect(RECEIVED_MAX).toBe(200);
-    expect(f?.params?.received).toBe(`${"某".repeat(199)}…`);
+    expect(paramsOf(validateOrigin(long).findings, "origin.format").received).toBe(`${"某".repeat(199)}…`);
     expect(codePoints(f?.message ?? "")).toBeLessThan(120);
   });
 
   it("validateEthnicity: ethnicity.unknown (GB/T 3304)", () => {
     const [f] = validateEthnicity(long).findings;
     expect(f?.code).toBe("ethnicity.unknown");
-    expect(f?.params?.received).toBe(`${"某".repeat(199)}…`);
+    expect(paramsOf(validateEthnicity(long).findings, "ethnicity.unknown").received).toBe(
+      `${"某".repeat(199)}…`,
+    );
   });
 
   it("validateName: name.whitespace and name.characters (3.1)", () => {
     const spaced = validateName(` ${"张".repeat(300)} `).findings;
-    const ws = spaced.find((f) => f.code === "name.whitespace");
-    expect(ws?.params?.received).toBe(` ${"张".repeat(198)}…`);
-    expect(ws?.params?.suggestion).toBe(`${"张".repeat(199)}…`);
+    const ws = paramsOf(spaced, "name.whitespace");
+    expect(ws.received).toBe(` ${"张".repeat(198)}…`);
+    expect(ws.suggestion).toBe(`${"张".repeat(199)}…`);
     const dots = validateName(`·${"张".repeat(300)}`).findings[0];
     expect(dots?.params).toEqual({ received: `·${"张".repeat(198)}…`, reason: "dot" });
   });

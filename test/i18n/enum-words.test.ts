@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messageFor } from "../../src/findings/locales/index.js";
+import { messageFor, type UnreadableReason } from "../../src/findings/index.js";
 import { createRegistration, transition, ucas2022Batch3 } from "../../src/index.js";
 import { makeStudent, staff, study } from "../registration/fixtures.js";
 
@@ -25,17 +25,23 @@ describe("zh-CN messages name values in Chinese, not the API's English words", (
   });
 
   it("registration.tampered (2): states and conclusions in Chinese; other values as they are", () => {
-    expect(messageFor("zh-CN", "registration.tampered", { expected: "staged", received: "certified" })).toBe(
-      "注册记录与其操作历史不符（已被篡改或损坏；应为 已暂存；收到 已注册）",
-    );
     expect(
       messageFor("zh-CN", "registration.tampered", {
+        reason: "state",
+        expected: "staged",
+        received: "certified",
+      }),
+    ).toBe("注册记录与其操作历史不符（已被篡改或损坏；应为 已暂存；收到 已注册）");
+    expect(
+      messageFor("zh-CN", "registration.tampered", {
+        reason: "conclusion",
         expected: ["graduation", "completion"],
         received: null,
       }),
     ).toBe("注册记录与其操作历史不符（已被篡改或损坏；应为 毕业或结业；收到 无）");
     expect(
       messageFor("zh-CN", "registration.tampered", {
+        reason: "certificate-number",
         expected: "144301202202000001",
         received: "144301202202000002",
       }),
@@ -53,21 +59,19 @@ describe("zh-CN messages name values in Chinese, not the API's English words", (
 
   it("photo.color-depth (5.3.3): channels and bits in Chinese", () => {
     const params = {
-      expected: "3 × 8 bit",
-      received: "1 × 8 bit (grayscale)",
-      components: 1,
-      bitsPerSample: 8,
+      expected: { components: 3, bitsPerSample: 8 },
+      received: { components: 1, bitsPerSample: 8 },
       colorModel: "grayscale",
-    };
+    } as const;
     expect(messageFor("zh-CN", "photo.color-depth", params)).toBe(
       "照片须为 24 位真彩色（3 个通道 × 8 位；收到 1 个通道 × 8 位，灰度）",
     );
   });
 
   it("photo.admission-year (5.3.3): the option's English name is not shown", () => {
-    expect(
-      messageFor("zh-CN", "photo.admission-year", { expected: "admissionYear", namedBy: "id-number" }),
-    ).toBe("以证件号命名的照片上传时须选择入学年度");
+    expect(messageFor("zh-CN", "photo.admission-year", { namedBy: "id-number" })).toBe(
+      "以证件号命名的照片上传时须选择入学年度",
+    );
   });
 
   it("a missing value (null) reads 无 in generic zh-CN messages, null in English", () => {
@@ -79,7 +83,7 @@ describe("zh-CN messages name values in Chinese, not the API's English words", (
 });
 
 describe("photo.unreadable (5.3.3): file-system reasons in the locale's words", () => {
-  it.each([
+  it.each<[UnreadableReason, string, string]>([
     ["ENOTDIR", "照片文件无法读取：这不是文件夹", "The photo cannot be read: it is not a folder"],
     [
       "read-failed",

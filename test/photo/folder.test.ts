@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePhoto } from "../../scripts/photo-fixtures.mjs";
 import { XueliError } from "../../src/index.js";
 import { checkPhotoFile, checkPhotoFolder, type PhotoFolderStudent } from "../../src/node/index.js";
+import { param } from "../helpers/findings.js";
 import { makeResidentId } from "../helpers/ids.js";
 
 const valid = makePhoto();
@@ -74,7 +75,7 @@ describe("checkPhotoFolder: a photo folder against the roster (5.3.3, 5.3)", () 
       `photo.missing students ${c.studentNumber}`,
     ]);
     const dup = r.findings.find((f) => f.code === "photo.duplicate");
-    expect(dup?.params?.files).toEqual([`${b.studentNumber}.JPG`, `${b.studentNumber}.jpg`]);
+    expect(param(dup, "received")).toEqual([`${b.studentNumber}.JPG`, `${b.studentNumber}.jpg`]);
     expect(dup?.clause).toBe("5.3.3");
     expect(r.findings.find((f) => f.code === "photo.missing")?.clause).toBe("2.1.1.1");
     // Per student: everything about one student in one place.
@@ -121,7 +122,7 @@ describe("checkPhotoFolder: a photo folder against the roster (5.3.3, 5.3)", () 
   it("suggests the right name for a file named by the other identifier", async () => {
     const dir = await folder("other-id", { [`${a.id.number}.jpg`]: valid });
     const r = await checkPhotoFolder(dir, [a], { namedBy: "student-number" });
-    expect(r.findings.map((f) => [f.code, f.params?.suggestion])).toEqual([
+    expect(r.findings.map((f) => [f.code, param(f, "suggestion")])).toEqual([
       ["photo.orphan", `${a.studentNumber}.jpg`],
       ["photo.missing", undefined],
     ]);
@@ -138,7 +139,7 @@ describe("checkPhotoFolder: a photo folder against the roster (5.3.3, 5.3)", () 
     const files = Object.fromEntries(
       (r.value?.files ?? []).map((f) => [
         f.fileName,
-        f.findings.map((x) => `${x.code}:${x.params?.reason ?? ""}`),
+        f.findings.map((x) => `${x.code}:${String(param(x, "reason") ?? "")}`),
       ]),
     );
     expect(files[`${a.studentNumber}.jpg`]).toEqual(["photo.unreadable:link-outside-folder"]);
@@ -158,7 +159,7 @@ describe("checkPhotoFolder: a photo folder against the roster (5.3.3, 5.3)", () 
 
   it("reports an unreadable folder as a finding, and bad options as programmer errors", async () => {
     const r = await checkPhotoFolder(join(root, "does-not-exist"), students, { namedBy: "student-number" });
-    expect(r.findings.map((f) => [f.code, f.params?.reason])).toEqual([["photo.unreadable", "ENOENT"]]);
+    expect(r.findings.map((f) => [f.code, param(f, "reason")])).toEqual([["photo.unreadable", "ENOENT"]]);
     await expect(checkPhotoFolder(root, students, { namedBy: "name" as "id-number" })).rejects.toThrow(
       XueliError,
     );
@@ -184,13 +185,15 @@ describe("checkPhotoFile: one file, reading at most maxBytes + 1 (5.3.3)", () =>
     const r = await checkPhotoFile(path);
     const after = process.memoryUsage();
     expect(after.rss + after.arrayBuffers - (before.rss + before.arrayBuffers)).toBeLessThan(256 * 1024 ** 2);
-    expect(r.findings.map((f) => [f.code, f.params?.received])).toEqual([["photo.file-size", 2 * 1024 ** 3]]);
+    expect(r.findings.map((f) => [f.code, param(f, "received")])).toEqual([
+      ["photo.file-size", 2 * 1024 ** 3],
+    ]);
   });
 
   it("a missing path or a directory gives photo.unreadable, never a throw", async () => {
-    expect((await checkPhotoFile(join(root, "nope.jpg"))).findings.map((f) => f.params?.reason)).toEqual([
+    expect((await checkPhotoFile(join(root, "nope.jpg"))).findings.map((f) => param(f, "reason"))).toEqual([
       "ENOENT",
     ]);
-    expect((await checkPhotoFile(root)).findings.map((f) => f.params?.reason)).toEqual(["not-a-file"]);
+    expect((await checkPhotoFile(root)).findings.map((f) => param(f, "reason"))).toEqual(["not-a-file"]);
   });
 });

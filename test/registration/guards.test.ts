@@ -13,6 +13,7 @@ import {
   transitionTable,
   ucas2022Batch3,
 } from "../../src/index.js";
+import { paramsOf } from "../helpers/findings.js";
 import { completionStudent, makeStudent, staff, study } from "./fixtures.js";
 
 const graduate: RegistrationEvent = { type: "stage", conclusion: "graduation" };
@@ -64,7 +65,7 @@ describe("stage guards", () => {
     it("also closes at a Date on the boundary", () => {
       const r = transition(draft(), graduate, { at: new Date("2022-06-10T16:00:00Z"), actor: "unit-staff" });
       expect(r.findings.map((f) => f.code)).toEqual(["window.closed"]);
-      expect(r.findings[0]?.params?.received).toBe("2022-06-10T16:00:00.000Z");
+      expect(paramsOf(r.findings, "window.closed").received).toBe("2022-06-10T16:00:00.000Z");
     });
     it("uses the registration's own batch, so a custom batch works too", () => {
       const batch = {
@@ -95,7 +96,7 @@ describe("stage guards", () => {
   it("refuses staging without a photo (2.1.1.1)", () => {
     const r = transition(draft(makeStudent({ photo: { uploaded: false } })), graduate, staff);
     expect(found(r)).toEqual([
-      { code: "photo.missing", path: ["student", "photo", "uploaded"], clause: "2.1.1.1", params: undefined },
+      { code: "photo.missing", path: ["student", "photo", "uploaded"], clause: "2.1.1.1", params: {} },
     ]);
   });
 
@@ -149,7 +150,7 @@ describe("stage guards", () => {
           code: "conclusion.ineligible",
           path: ["student", "study", "defense"],
           clause: "1.2",
-          params: { expected: "passed", received: "failed", suggestion: "completion" },
+          params: { reason: "defense", expected: "passed", received: "failed", suggestion: "completion" },
         },
       ]);
     });
@@ -160,7 +161,7 @@ describe("stage guards", () => {
           code: "conclusion.ineligible",
           path: ["student", "study", "defense"],
           clause: "1.2",
-          params: { expected: "failed", received: "passed", suggestion: "graduation" },
+          params: { reason: "defense", expected: "failed", received: "passed", suggestion: "graduation" },
         },
       ]);
     });
@@ -171,7 +172,7 @@ describe("stage guards", () => {
         expect(found(r)).toEqual([
           expect.objectContaining({
             code: "conclusion.ineligible",
-            params: { expected: expect.any(String), received: "pending" },
+            params: { reason: "defense", expected: expect.any(String), received: "pending" },
           }),
         ]);
       }
@@ -189,7 +190,7 @@ describe("stage guards", () => {
             code: "conclusion.ineligible",
             path: ["student", "study", "withinMaxStudyPeriod"],
             clause: "1.2",
-            params: { expected: true, received: false },
+            params: { reason: "study-period" },
           },
         ]);
       }
@@ -203,7 +204,7 @@ describe("stage guards", () => {
         code: "origin.not-reviewed",
         path: ["student", "origin", "reviewed"],
         clause: "3.3.4",
-        params: undefined,
+        params: {},
       },
     ]);
   });
@@ -256,7 +257,7 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
         code: "completion.explanation-missing",
         path: ["student", "documents", "writtenExplanation"],
         clause: "2.1.2",
-        params: undefined,
+        params: {},
       },
     ]);
     expect(transition(stagedAs(completionStudent(), "completion"), submit, staff).ok).toBe(true);
@@ -286,7 +287,7 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
           path: ["student", "changes", "name", "evidence"],
           clause: "3.1.1",
           params: {
-            expected: "unit-endorsed-application + (police-certificate | household-card-scan)",
+            expected: [["unit-endorsed-application"], ["police-certificate", "household-card-scan"]],
             received: evidence,
             missing,
           },
@@ -331,7 +332,7 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
           path: ["student", "changes", "ethnicity", "evidence"],
           clause: "3.1.2",
           params: {
-            expected: "(police-ethnicity-certificate | household-page-scan) + id-card-scan",
+            expected: [["police-ethnicity-certificate", "household-page-scan"], ["id-card-scan"]],
             received: evidence,
             missing,
           },
@@ -359,7 +360,7 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
           code: "ethnicity-change.before-admission",
           path: ["student", "changes", "ethnicity", "beforeAdmission"],
           clause: "3.1.2",
-          params: undefined,
+          params: {},
         },
       ]);
     });
@@ -433,7 +434,7 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
         code: "application-form.missing",
         path: ["student", "documents", "registrationApplicationForm"],
         clause: "3.2",
-        params: undefined,
+        params: {},
       },
     ]);
     const withForm = stagedAs(

@@ -108,6 +108,7 @@ describe("the origin workflow and the state machine together (3.3.1–3.3.4)", (
       ["registration.tampered", ["student", "origin"], "2"],
     ]);
     expect(r.findings[0]?.params).toEqual({
+      reason: "origin",
       expected: { value: "河北省石家庄市正定县", reviewed: true },
       received: { value: "北京市海淀区", reviewed: true },
     });

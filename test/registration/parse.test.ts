@@ -65,7 +65,7 @@ describe("parseRegistration refuses a tampered registration (2)", () => {
     const r = parseRegistration({ ...draft, state: "submitted" });
     expect(r.ok).toBe(false);
     expect(codes(r)).toEqual([["registration.tampered", ["state"], "2"]]);
-    expect(r.findings[0]?.params).toEqual({ expected: "draft", received: "submitted" });
+    expect(r.findings[0]?.params).toEqual({ reason: "state", expected: "draft", received: "submitted" });
   });
 
   it("refuses a history step the machine would not take: skipping staged (2.1.2)", () => {

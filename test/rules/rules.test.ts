@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderRulesDoc } from "../../scripts/render-rules-doc.mjs";
-import { finding, toResult } from "../../src/core/result.js";
-import { locales } from "../../src/findings/locales/index.js";
-import { explain, findingCodes, isFindingCode, rules, XueliError } from "../../src/index.js";
+import { locales, toResult } from "../../src/findings/index.js";
+import { explain, finding, findingCodes, isFindingCode, rules, XueliError } from "../../src/index.js";
 
 describe("rule catalogue", () => {
   it("has one entry per code, each with a clause and both titles", () => {
@@ -51,17 +50,21 @@ describe("findings and locales", () => {
       params: { received: "河北省石家庄市" },
       message: "生源地须填写省市区（县）三级信息（收到 河北省石家庄市）",
     });
-    const en = finding("origin.levels", [], { suggestion: "河北省石家庄市正定县" }, { locale: "en" });
+    const params = { received: "河北省正定县", suggestion: "河北省石家庄市正定县" };
+    const en = finding("origin.levels", [], params, { locale: "en" });
     expect(en.message).toBe(
-      "The origin must name province, prefecture and county (suggestion 河北省石家庄市正定县)",
+      "The origin must name province, prefecture and county (received 河北省正定县; suggestion 河北省石家庄市正定县)",
     );
     // The previous call's locale did not stick: locale is per call, never global.
-    expect(finding("origin.levels").message).toBe("生源地须填写省市区（县）三级信息");
+    expect(finding("origin.levels", [], params).message).toBe(
+      "生源地须填写省市区（县）三级信息（收到 河北省正定县；建议 河北省石家庄市正定县）",
+    );
+    expect(finding("origin.not-reviewed", []).message).toBe("生源地尚未复核，暂存前须完成复核");
   });
 
   it("refuses an unknown locale as a programmer error", () => {
     // @ts-expect-error not a locale
-    expect(() => finding("id.format", [], undefined, { locale: "fr" })).toThrow(XueliError);
+    expect(() => finding("id.format", [], { received: "1" }, { locale: "fr" })).toThrow(XueliError);
   });
 
   it("every locale table covers every code", () => {
@@ -70,8 +73,13 @@ describe("findings and locales", () => {
   });
 
   it("ok is true exactly when no finding is an error", () => {
-    expect(toResult(1, [finding("id.legacy")]).ok).toBe(true);
-    expect(toResult(1, [finding("id.legacy"), finding("id.format")]).ok).toBe(false);
+    const legacy = finding("id.legacy", [], {
+      received: "110108980512101",
+      suggestion: "110108199805121010",
+    });
+    expect(legacy.severity).toBe("warning");
+    expect(toResult(1, [legacy]).ok).toBe(true);
+    expect(toResult(1, [legacy, finding("id.format", [], { received: "1" })]).ok).toBe(false);
     expect(toResult(undefined, [])).toEqual({ ok: false, findings: [] });
   });
 });

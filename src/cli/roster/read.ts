@@ -22,7 +22,8 @@ export type RosterRecord =
 export interface BadRow {
   row: number;
   reason: "ragged" | "unparseable" | "encoding" | "oversized";
-  params: Record<string, unknown>;
+  /** ragged: cells expected (the header's) and received; oversized: longest cell allowed and found; unparseable: the file line. */
+  params: { expected?: number; received?: number; line?: number };
 }
 
 export interface RawRoster {
@@ -129,15 +130,18 @@ function csvOptions(delimiter: string) {
   } as const;
 }
 
+/** The file line csv-parse stopped at, when it says. */
+function lineOf(err: unknown): BadRow["params"] {
+  const line = (err as { lines?: unknown } | undefined)?.lines;
+  return typeof line === "number" ? { line } : {};
+}
+
 /** The bad row of a record csv-parse skipped (an unclosed quote …). */
 function skipped(row: number, err: unknown): BadRow {
   return {
     row,
     reason: "unparseable",
-    params: {
-      received: (err as Error | undefined)?.message ?? "?",
-      line: (err as { lines?: number } | undefined)?.lines,
-    },
+    params: lineOf(err),
   };
 }
 
@@ -186,7 +190,7 @@ class CsvRows {
       return [
         {
           kind: "bad",
-          bad: { row, reason: "encoding", params: { expected: "UTF-8", received: "GB18030?" } },
+          bad: { row, reason: "encoding", params: {} },
         },
       ];
     }
@@ -436,7 +440,7 @@ export function parseJson(text: string, file: string, t: CliText): RawRoster {
       bad.push({
         row,
         reason: "unparseable",
-        params: { expected: "object", received: el === null ? "null" : typeof el },
+        params: {},
       });
       return;
     }
@@ -480,7 +484,7 @@ export function screened(r: RosterRecord): RosterEntry {
   if (len <= MAX_CELL) return { kind: "record", record: r };
   return {
     kind: "bad",
-    bad: { row: r.row, reason: "oversized", params: { expected: `≤ ${MAX_CELL}`, received: len } },
+    bad: { row: r.row, reason: "oversized", params: { expected: MAX_CELL, received: len } },
   };
 }
 

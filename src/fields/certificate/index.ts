@@ -1,8 +1,14 @@
 import { XueliError } from "../../core/error.js";
-import { type Finding, finding, type Result } from "../../core/result.js";
 import { foldFullWidth } from "../../core/strings.js";
 import { type DegreeLevel, degreeLevels } from "../../entities/student.js";
-import { type LocaleOptions, show } from "../../findings/locales/index.js";
+import {
+  type Finding,
+  type FindingParams,
+  finding,
+  type LocaleOptions,
+  type Result,
+  show,
+} from "../../findings/index.js";
 
 /**
  * Level of the 学历证书编号 (digits 11-12): 01 博士研究生 doctor, 02 硕士研究生 master,
@@ -90,11 +96,16 @@ export function validateCertificateNumber(
 ): Result<CertificateFacts> {
   checkExpect(expect);
   if (typeof input !== "string") {
-    return { ok: false, findings: [finding("certificate.format", [], { received: typeof input }, options)] };
+    return {
+      ok: false,
+      findings: [
+        finding("certificate.format", [], { received: typeof input, reason: "not-a-string" }, options),
+      ],
+    };
   }
   const s = foldFullWidth(input).replace(/\s+/gu, "");
   if (!/^\d{18}$/.test(s)) {
-    const params: Record<string, unknown> = { expected: "18 digits", received: s.slice(0, 40) };
+    const params: FindingParams["certificate.format"] = { received: s.slice(0, 40) };
     if (/^\d{17}$/.test(s)) params.reason = "pre-2002";
     return { ok: false, findings: [finding("certificate.format", [], params, options)] };
   }
@@ -120,7 +131,7 @@ export function validateCertificateNumber(
     );
   }
   if (year < MIN_YEAR || year > MAX_YEAR || (expect?.year !== undefined && year !== expect.year)) {
-    const params: Record<string, unknown> = { received: year };
+    const params: FindingParams["certificate.year"] = { received: year };
     if (expect?.year !== undefined) params.expected = expect.year;
     findings.push(finding("certificate.year", [], params, options));
   }

@@ -1,6 +1,5 @@
-import { finding, type Result } from "../../core/result.js";
 import { clip, foldFullWidth, RECEIVED_MAX } from "../../core/strings.js";
-import type { LocaleOptions } from "../../findings/locales/index.js";
+import { finding, type LocaleOptions, type Result } from "../../findings/index.js";
 import { type EthnicGroup, ethnicGroupsData } from "./groups.data.js";
 
 export type { EthnicGroup } from "./groups.data.js";

@@ -1,8 +1,14 @@
 import { XueliError } from "../../core/error.js";
-import { type Finding, finding, type Result } from "../../core/result.js";
 import { beijingDate, isIsoDate } from "../../core/time.js";
 import { type IdType, idTypes } from "../../entities/student.js";
-import { type LocaleOptions, show } from "../../findings/locales/index.js";
+import {
+  type Finding,
+  type FindingParams,
+  finding,
+  type LocaleOptions,
+  type Result,
+  show,
+} from "../../findings/index.js";
 
 /** What a valid identity document number tells (证件号码). */
 export interface IdNumberFacts {
@@ -49,28 +55,36 @@ REGION[83] = 2;
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 const MS_PER_DAY = 86_400_000;
-// China has kept UTC+8 without daylight saving since 1991: today in Beijing is plain arithmetic.
+// Beijing time (Asia/Shanghai) has been UTC+8 without daylight saving since the end of the
+// 1986–1991 summer time (1991-09-15 02:00 local, 1991-09-14T17:00Z): from then on, the Beijing
+// calendar day of an instant is the UTC day of the instant + 8 h, plain arithmetic. Earlier
+// instants (an old `asOf`, a fake clock set to the past) go through the time-zone database
+// (`beijingDate`). Should China bring back summer time, this is where it must change
+// (test/id/clock.test.ts checks the arithmetic against the database).
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
+const FIXED_OFFSET_SINCE_MS = Date.UTC(1991, 8, 15); // a few hours after the last transition
 /** [decision] Birth years before 1900 are not plausible for a graduate. */
 const MIN_BIRTH_YEAR = 1900;
 
 const isIdType = (t: unknown): t is IdType =>
   typeof t === "string" && (idTypes as readonly string[]).includes(t);
 
-// Memo of the last Beijing day computed: a cache of a pure function of the clock, not state that
-// changes any result.
-let memoStart = 0;
-let memoEnd = 0;
-let memoDay = 0;
+// The Beijing day last converted: its [start, end) in epoch milliseconds and its `YYYYMMDD`. A
+// cache of a pure function of the instant (not of the clock): it is reused only for an instant
+// inside that range, so a clock that jumps back or forth (fake timers, NTP) is answered right.
+let dayStart = 0;
+let dayEnd = 0;
+let dayNumber = 0;
 
-/** `YYYYMMDD` as an integer, for the Beijing calendar day of epoch milliseconds `ms` (after 1991). */
+/** `YYYYMMDD` as an integer, for the Beijing calendar day of epoch milliseconds `ms`. */
 function beijingDayNumber(ms: number): number {
-  if (ms >= memoStart && ms < memoEnd) return memoDay;
+  if (ms >= dayStart && ms < dayEnd) return dayNumber;
+  if (ms < FIXED_OFFSET_SINCE_MS) return Number(beijingDate(new Date(ms)).replaceAll("-", ""));
   const day = Math.floor((ms + BEIJING_OFFSET_MS) / MS_PER_DAY);
-  memoStart = day * MS_PER_DAY - BEIJING_OFFSET_MS;
-  memoEnd = memoStart + MS_PER_DAY;
-  memoDay = civilDayNumber(day);
-  return memoDay;
+  dayNumber = civilDayNumber(day);
+  dayStart = day * MS_PER_DAY - BEIJING_OFFSET_MS;
+  dayEnd = dayStart + MS_PER_DAY;
+  return dayNumber;
 }
 
 /** `YYYYMMDD` of a count of days since 1970-01-01. */
@@ -90,10 +104,21 @@ function civilDayNumber(days: number): number {
   return y * 10_000 + m * 100 + d;
 }
 
+// The last `asOf` string read and its `YYYYMMDD` (a batch passes the same date for every student).
+let asOfText = "";
+let asOfTextDay = 0;
+
 function asOfDayNumber(asOf: Date | string): number {
-  if (asOf instanceof Date && !Number.isNaN(asOf.getTime()))
-    return Number(beijingDate(asOf).replaceAll("-", ""));
-  if (typeof asOf === "string" && isIsoDate(asOf)) return Number(asOf.replaceAll("-", ""));
+  if (typeof asOf === "string") {
+    if (asOf === asOfText) return asOfTextDay;
+    if (isIsoDate(asOf)) {
+      asOfTextDay = Number(asOf.replaceAll("-", ""));
+      asOfText = asOf;
+      return asOfTextDay;
+    }
+  } else if (asOf instanceof Date && !Number.isNaN(asOf.getTime())) {
+    return beijingDayNumber(asOf.getTime());
+  }
   throw new XueliError("option.invalid", `asOf must be a valid Date or YYYY-MM-DD, got ${show(asOf)}`);
 }
 
@@ -188,27 +213,16 @@ function isHkMacao(s: string): boolean {
   return (s.length === 9 || s.length === 11) && isDigits(s, 1, s.length);
 }
 
-/** Expected shape of each type, for `id.format` params. */
-const SHAPES: Record<IdType, string> = {
-  resident: "18: 6+8+3 digits + [0-9X]",
-  "resident-15": "15 digits",
-  "hk-macao-permit": "H|M + 8 digits (+ 2)",
-  "taiwan-permit": "8 digits",
-  passport: "5-17 letters/digits",
-};
-
 function formatFailure(
   input: unknown,
   type: IdType | undefined,
   options: IdNumberOptions | undefined,
 ): Result<IdNumberFacts> {
-  const params: Record<string, unknown> = {
+  // The shape each type needs is the locales' to say (`params.type`).
+  const params: FindingParams["id.format"] = {
     received: typeof input === "string" ? input.slice(0, 40) : typeof input,
   };
-  if (type !== undefined) {
-    params.type = type;
-    params.expected = SHAPES[type];
-  }
+  if (type !== undefined) params.type = type;
   return { ok: false, findings: [finding("id.format", [], params, options)] };
 }
 
@@ -234,14 +248,14 @@ export function validateIdNumber(input: string, options?: IdNumberOptions): Resu
     throw new XueliError("option.invalid", `minAge must be a non-negative integer, got ${show(minAge)}`);
   }
   if (typeof input !== "string") return formatFailure(input, declared, options);
-  // Fast path: an already clean 18-character resident number (the common case of a roster).
+  // Fast path: an already clean 18-character resident number (the common case of a roster);
+  // checkResident answers undefined when the string is not 17 digits + [0-9X].
   if (
     input.length === 18 &&
-    (declared === undefined || declared === "resident" || declared === "resident-15") &&
-    isDigits(input, 0, 17)
+    (declared === undefined || declared === "resident" || declared === "resident-15")
   ) {
-    const last = input.charCodeAt(17);
-    if ((last >= 48 && last <= 57) || last === 88) return checkResident(input, false, options);
+    const r = checkResident(input, false, options);
+    if (r !== undefined) return r;
   }
   let s = isClean(input) ? input : normalizeIdNumber(input);
   // Old Hong Kong/Macao permits print the renewal count in brackets: H12345678(01).
@@ -259,18 +273,53 @@ export function validateIdNumber(input: string, options?: IdNumberOptions): Resu
     else type = shape === declared ? declared : undefined;
   }
   if (type === undefined) return formatFailure(s || input, declared, options);
-  if (type === "resident") return checkResident(s, false, options);
-  if (type === "resident-15") return checkResident(upgrade15(s), true, options);
+  // (detect has seen 17 digits + [0-9X]: checkResident answers; the ?? is for the type checker.)
+  if (type === "resident") return checkResident(s, false, options) ?? formatFailure(s, declared, options);
+  if (type === "resident-15")
+    return checkResident(upgrade15(s), true, options) ?? formatFailure(s, declared, options);
   return { ok: true, value: { type, normalized: s }, findings: [] };
 }
 
+// The facts' `birthDate` strings, shared by every number born on the same day: building
+// "YYYY-MM-DD" from three slices and four concatenations cost more than all the rest of a valid
+// number's check. Years 1900–2099 only, a row of 416 per year (month × 32 + day) made on first
+// use: at most 200 rows and 74,400 ten-character strings (~3 MB) if every day were ever seen,
+// ~0.5 MB for the births of a university's students.
+const BIRTH_TEXT: (Array<string | undefined> | undefined)[] = [];
+
+/** `YYYY-MM-DD` from the digits of `s` at 6–13 (`y`, `m`, `d` being their values). */
+function birthText(s: string, y: number, m: number, d: number): string {
+  if (y < MIN_BIRTH_YEAR || y >= 2100 || m > 12 || d > 31)
+    return `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
+  let row = BIRTH_TEXT[y - MIN_BIRTH_YEAR];
+  if (row === undefined) {
+    row = new Array<string | undefined>(416).fill(undefined);
+    BIRTH_TEXT[y - MIN_BIRTH_YEAR] = row;
+  }
+  const k = m * 32 + d;
+  let text = row[k];
+  if (text === undefined) {
+    text = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
+    row[k] = text;
+  }
+  return text;
+}
+
+/** Non-zero unless 0 ≤ c ≤ 9 (a negative c has every high bit, c ≥ 10 has c + 6 ≥ 16). */
+const notDigit = (c: number): number => ((c + 6) | c) & ~15;
+
+/**
+ * The checks of an 18-character resident number, or `undefined` when `s` is not 17 digits and a
+ * check character `[0-9X]`.
+ */
 function checkResident(
   s: string,
   legacy: boolean,
   options: IdNumberOptions | undefined,
-): Result<IdNumberFacts> {
-  // The hot path of roster checks: plain char-code arithmetic, no regex, no Date, no closure; the
-  // findings array is only built when something is wrong.
+): Result<IdNumberFacts> | undefined {
+  // The hot path of roster checks: every character read once, plain integer arithmetic (no regex,
+  // no Date object, no date-fns, no closure); the findings array is only built when something is
+  // wrong.
   const c0 = s.charCodeAt(0) - 48;
   const c1 = s.charCodeAt(1) - 48;
   const c2 = s.charCodeAt(2) - 48;
@@ -288,6 +337,30 @@ function checkResident(
   const c14 = s.charCodeAt(14) - 48;
   const c15 = s.charCodeAt(15) - 48;
   const c16 = s.charCodeAt(16) - 48;
+  const last = s.charCodeAt(17);
+  if (
+    (notDigit(c0) |
+      notDigit(c1) |
+      notDigit(c2) |
+      notDigit(c3) |
+      notDigit(c4) |
+      notDigit(c5) |
+      notDigit(c6) |
+      notDigit(c7) |
+      notDigit(c8) |
+      notDigit(c9) |
+      notDigit(c10) |
+      notDigit(c11) |
+      notDigit(c12) |
+      notDigit(c13) |
+      notDigit(c14) |
+      notDigit(c15) |
+      notDigit(c16) |
+      (last === 88 ? 0 : notDigit(last - 48))) !==
+    0
+  ) {
+    return undefined;
+  }
   // Check character (GB 11643-1999: ISO 7064 MOD 11-2 with the weights 7 9 10 5 8 4 2 1 6 3 …).
   const sum =
     c0 * 7 +
@@ -307,12 +380,13 @@ function checkResident(
     c14 * 8 +
     c15 * 4 +
     c16 * 2;
-  const checkOk = s.charCodeAt(17) === CHECK_CODES[sum % 11];
+  const checkOk = last === CHECK_CODES[sum % 11];
   // Address code: a provincial-level code, or exactly 810000/820000/830000 for residence permits.
   const region = REGION[c0 * 10 + c1];
   const regionOk = region === 1 || (region === 2 && c2 === 0 && c3 === 0 && c4 === 0 && c5 === 0);
   // Birth date: exists, from 1900 on, not in the future, holder at least `minAge` (14) years old
-  // in Beijing on `asOf` (today by default).
+  // in Beijing on `asOf` (today by default), compared as YYYYMMDD integers: born on YYYYMMDD, one
+  // is N years old from (YYYY + N)MMDD on (a 29 February birthday from 1 March in other years).
   const y = c6 * 1000 + c7 * 100 + c8 * 10 + c9;
   const m = c10 * 10 + c11;
   const d = c12 * 10 + c13;
@@ -322,12 +396,13 @@ function checkResident(
   }
   const minAge = options?.minAge ?? 14;
   if (reason === undefined) {
-    const birth = y * 10_000 + m * 100 + d;
     if (y < MIN_BIRTH_YEAR) reason = "too-early";
-    // Without asOf, a holder already a year past minAge on the last Beijing day read is of age
-    // today too (the clock does not run back a year): the common case needs no clock read.
-    else if (options?.asOf !== undefined || birth + (minAge + 1) * 10_000 > memoDay) {
-      const today = options?.asOf === undefined ? beijingDayNumber(Date.now()) : asOfDayNumber(options.asOf);
+    else {
+      // The clock is read on every call (a test's fake timers may move it either way); only its
+      // conversion to a Beijing day is cached (beijingDayNumber).
+      const asOf = options?.asOf;
+      const today = asOf === undefined ? beijingDayNumber(Date.now()) : asOfDayNumber(asOf);
+      const birth = y * 10_000 + m * 100 + d;
       if (birth > today) reason = "future";
       else if (birth + minAge * 10_000 > today) reason = "too-young";
     }
@@ -336,7 +411,7 @@ function checkResident(
   const value: IdNumberFacts = {
     type: legacy ? "resident-15" : "resident",
     normalized: s,
-    birthDate: `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`,
+    birthDate: birthText(s, y, m, d),
     sex: (c16 & 1) === 1 ? "male" : "female",
     regionCode: s.slice(0, 6),
   };
@@ -349,11 +424,13 @@ function checkResident(
     );
   }
   if (!checkOk) {
-    findings.push(finding("id.checksum", [], { expected: CHECK[sum % 11], received: s[17] }, options));
+    findings.push(
+      finding("id.checksum", [], { expected: CHECK[sum % 11] as string, received: s[17] as string }, options),
+    );
   }
   if (!regionOk) findings.push(finding("id.region", [], { received: s.slice(0, 6) }, options));
   if (reason !== undefined) {
-    const params: Record<string, unknown> = { received: value.birthDate, reason };
+    const params: FindingParams["id.birth-date"] = { received: value.birthDate as string, reason };
     if (reason === "too-young") params.minAge = minAge;
     findings.push(finding("id.birth-date", [], params, options));
     // A date that does not exist is not a fact to hand on.

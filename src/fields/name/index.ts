@@ -1,6 +1,11 @@
-import { type Finding, finding, type Result } from "../../core/result.js";
 import { clip, foldFullWidth, RECEIVED_MAX } from "../../core/strings.js";
-import type { LocaleOptions } from "../../findings/locales/index.js";
+import {
+  type Finding,
+  type FindingParams,
+  finding,
+  type LocaleOptions,
+  type Result,
+} from "../../findings/index.js";
 
 /** A name as it is to be registered (姓名, 3.1). */
 export interface NameFacts {
@@ -80,7 +85,7 @@ function show(c: number): string {
  */
 export function validateName(input: string, options?: LocaleOptions): Result<NameFacts> {
   if (input === undefined || input === null) {
-    return { ok: false, findings: [finding("name.empty", [], undefined, options)] };
+    return { ok: false, findings: [finding("name.empty", [], {}, options)] };
   }
   if (typeof input !== "string") {
     return { ok: false, findings: [finding("name.characters", [], { received: typeof input }, options)] };
@@ -97,7 +102,7 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
   }
 
   const bad = new Set<string>();
-  let reason: string | undefined;
+  let reason: "mixed-script" | undefined;
   // Parts separated by spaces; each part a string of letters and separators.
   let out = "";
   let spaces = 0; // spaces seen since the last kept character
@@ -129,12 +134,11 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
   }
   if (spaces > 0 && out !== "") extraSpace = true;
 
-  if (out === "" && bad.size === 0)
-    return { ok: false, findings: [finding("name.empty", [], undefined, options)] };
+  if (out === "" && bad.size === 0) return { ok: false, findings: [finding("name.empty", [], {}, options)] };
 
   const findings: Finding[] = [];
   if (bad.size > 0) {
-    const params: Record<string, unknown> = { received: clip([...bad].join(" "), RECEIVED_MAX) };
+    const params: FindingParams["name.characters"] = { received: clip([...bad].join(" "), RECEIVED_MAX) };
     if (reason !== undefined) params.reason = reason;
     findings.push(finding("name.characters", [], params, options));
   } else if (han && (out.startsWith(MIDDLE_DOT) || out.endsWith(MIDDLE_DOT) || out.includes("··"))) {

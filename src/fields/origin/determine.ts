@@ -1,6 +1,12 @@
 import { isRecord } from "../../core/records.js";
-import { type Finding, finding, prefixFindings, type Result } from "../../core/result.js";
-import type { LocaleOptions } from "../../findings/locales/index.js";
+import { prefixFindings } from "../../core/result.js";
+import {
+  type Finding,
+  type FindingParams,
+  finding,
+  type LocaleOptions,
+  type Result,
+} from "../../findings/index.js";
 import { type Origin, validateOrigin } from "./validate.js";
 
 /**
@@ -75,7 +81,7 @@ export function determineOrigin(facts: OriginFacts, options?: LocaleOptions): Re
   if (shape.length > 0) return { ok: false, findings: shape };
 
   const undetermined = (
-    params: Record<string, unknown>,
+    params: FindingParams["origin.undetermined"],
     extra: Finding[] = [],
   ): Result<OriginDetermination> => ({
     ok: false,

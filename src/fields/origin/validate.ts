@@ -1,7 +1,12 @@
-import { type Finding, finding, type Result } from "../../core/result.js";
 import { clip, foldFullWidth, RECEIVED_MAX } from "../../core/strings.js";
-import type { FindingCode } from "../../findings/catalogue.js";
-import type { LocaleOptions } from "../../findings/locales/index.js";
+import {
+  type Empty,
+  type Finding,
+  finding,
+  type LocaleOptions,
+  type OriginParams,
+  type Result,
+} from "../../findings/index.js";
 import { getTable, type OriginUnit, stemOf, type Table, type TokenEntry, type TokenRef } from "./table.js";
 
 /** A valid origin (生源地), as `validateOrigin` returns it. */
@@ -71,13 +76,23 @@ export function validateOrigin(input: unknown, options?: LocaleOptions): Result<
   if (unit !== undefined) return { ok: true, value: okValue(unit), findings: [] };
   const { code, suggestion } = diagnose(table, text);
   // What was typed, cut at RECEIVED_MAX: a pasted page is not carried whole into the finding.
-  const params: Record<string, unknown> = { received: clip(input, RECEIVED_MAX) };
+  const params: OriginParams = { received: clip(input, RECEIVED_MAX) };
   if (suggestion !== undefined) params.suggestion = suggestion;
   return fail(code, params, options);
 }
 
-function fail(code: FindingCode, params: Record<string, unknown>, options?: LocaleOptions): Result<Origin> {
-  const f: Finding = finding(code, [], params, options);
+/** The origin codes whose params are what was typed and, maybe, a suggestion. */
+type FormCode = "origin.format" | "origin.levels" | "origin.unknown" | "origin.mismatch";
+
+function fail(
+  code: FormCode | "origin.empty",
+  params: OriginParams | Empty,
+  options?: LocaleOptions,
+): Result<Origin> {
+  const f: Finding =
+    code === "origin.empty"
+      ? finding(code, [], {}, options)
+      : finding(code, [], params as OriginParams, options);
   return { ok: false, findings: [f] };
 }
 
@@ -102,7 +117,7 @@ const LEVEL_CHAR = /[省市区县旗州盟]/;
 const HAN = /^[\u3400-\u9fff（）]+$/;
 
 interface Diagnosis {
-  code: FindingCode;
+  code: FormCode;
   suggestion?: string;
 }
 
@@ -121,7 +136,7 @@ function diagnose(table: Table, normalized: string): Diagnosis {
     if (u) return { code: "origin.format", suggestion: u.normalized };
   }
   const tokens = segment(table, separated);
-  const withSuggestion = (code: FindingCode, units: readonly OriginUnit[]): Diagnosis =>
+  const withSuggestion = (code: FormCode, units: readonly OriginUnit[]): Diagnosis =>
     units.length === 1 && units[0] ? { code, suggestion: units[0].normalized } : { code };
 
   // 香港特别行政区, 澳门特别行政区 and 台湾省 are complete on their own: anything after them is extra.

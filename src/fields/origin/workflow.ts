@@ -1,7 +1,7 @@
 import { isRecord } from "../../core/records.js";
-import { type Finding, finding, prefixFindings, type Result } from "../../core/result.js";
+import { prefixFindings } from "../../core/result.js";
 import type { Student } from "../../entities/student.js";
-import type { LocaleOptions } from "../../findings/locales/index.js";
+import { type Finding, finding, type LocaleOptions, type Result } from "../../findings/index.js";
 import { type ResolvedContext, resolveContext } from "../../registration/context.js";
 import type {
   HistoryEntry,
@@ -61,9 +61,7 @@ function shapeFindings(registration: unknown, options: LocaleOptions): Finding[]
   }
   const origin = isRecord(registration.student) ? registration.student.origin : undefined;
   if (!isRecord(origin) || typeof origin.value !== "string" || typeof origin.reviewed !== "boolean") {
-    return [
-      finding("schema.invalid", ORIGIN_PATH, { expected: "{ value: string, reviewed: boolean }" }, options),
-    ];
+    return [finding("schema.invalid", ORIGIN_PATH, { expected: "Origin" }, options)];
   }
   return [];
 }
@@ -131,7 +129,7 @@ function begin(
   }
   const rule = RULES[event];
   if (!rule.actors.includes(step.actor)) {
-    const expected = rule.actors.length === 1 ? rule.actors[0] : [...rule.actors];
+    const expected = rule.actors.length === 1 ? (rule.actors[0] as Role) : [...rule.actors];
     return refuse([finding(rule.roleCode, [], { event, expected, received: step.actor }, options)]);
   }
   if (registration.student.origin.reviewed !== rule.reviewed) return refuse([rule.reviewedFinding(options)]);

@@ -1,10 +1,17 @@
 import { XueliError } from "../../core/error.js";
-import { type Finding, finding, prefixFindings, type Result, toResult } from "../../core/result.js";
+import { prefixFindings } from "../../core/result.js";
 import { isIsoDate } from "../../core/time.js";
 import type { Batch } from "../../entities/batch.js";
 import { type IdType, idTypes, type Student, StudentSchema } from "../../entities/student.js";
-import { zodFindings } from "../../entities/zod-findings.js";
-import { type LocaleOptions, show } from "../../findings/locales/index.js";
+import { PARSE, zodFindings } from "../../entities/zod-findings.js";
+import {
+  type Finding,
+  finding,
+  type LocaleOptions,
+  type Result,
+  show,
+  toResult,
+} from "../../findings/index.js";
 import { validateEthnicity } from "../ethnicity/index.js";
 import { type IdNumberFacts, validateIdNumber } from "../id/index.js";
 import { validateName } from "../name/index.js";
@@ -90,7 +97,7 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
   let student: Student | undefined;
   let fields: Fields;
   try {
-    const parsed = StudentSchema.safeParse(input);
+    const parsed = StudentSchema.safeParse(input, PARSE);
     if (parsed.success) {
       student = parsed.data;
       fields = {
@@ -105,11 +112,9 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
       findings.push(...zodFindings(parsed.error, locale));
       fields = rawFields(input);
     }
-  } catch (e) {
+  } catch {
     // A proxy or a getter that throws: the record cannot be read at all.
-    findings.push(
-      finding("schema.invalid", [], { detail: e instanceof Error ? e.message : show(e) }, locale),
-    );
+    findings.push(finding("schema.invalid", [], { reason: "unreadable" }, locale));
     return { ok: false, findings };
   }
 

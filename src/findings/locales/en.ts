@@ -1,7 +1,37 @@
-import type { LocaleTable } from "./types.js";
+import type { Role } from "../../core/vocabulary.js";
+import type { EvidenceParams, SchemaExpectation, SchemaParams, UnreadableReason } from "../params.js";
+import type { LocaleTable } from "../text.js";
 
 /** Rows of a batch are numbered from 1 in messages; `indices` are 0-based. */
-const rows = (v: unknown): string => (Array.isArray(v) ? v.map((i) => Number(i) + 1).join(", ") : "");
+const rows = (v: readonly number[]): string => v.map((i) => Number(i) + 1).join(", ");
+/** A value received, as a message shows it: a string as it is, anything else as JSON. */
+const shown = (v: unknown): string => (typeof v === "string" ? v : (JSON.stringify(v) ?? String(v)));
+const roles = (v: Role | readonly Role[]): string => (typeof v === "string" ? v : v.join(" or "));
+// What a value should be, for schema.invalid.
+const EN_EXPECTED: Record<SchemaExpectation, string> = {
+  string: "text",
+  number: "a number",
+  integer: "a whole number",
+  boolean: "yes or no",
+  object: "an object",
+  array: "a list",
+  date: "a date YYYY-MM-DD",
+  instant: "an ISO 8601 time with an offset, e.g. 2022-06-01T10:00:00+08:00",
+  Student: "a student record",
+  Batch: "a batch",
+  Registration: "a registration",
+  RegistrationForm: "a registration form",
+  OriginFacts: "the facts of an origin",
+  Origin: "an origin",
+};
+const EN_TYPE: Record<string, string> = { undefined: "nothing (missing)", null: "null" };
+/** What schema.invalid says it received: the type's name for a wrong type, else the value. */
+const enReceived = (p: SchemaParams): string | undefined => {
+  const r = p.received;
+  if (r === undefined) return undefined;
+  if (typeof r === "string" && Object.hasOwn(EN_TYPE, r) && p.values === undefined) return EN_TYPE[r];
+  return shown(r);
+};
 
 // Documents proving a change of name (3.1.1) or of ethnic group (3.1.2).
 const EN_EVIDENCE: Record<string, string> = {
@@ -15,13 +45,9 @@ const EN_EVIDENCE: Record<string, string> = {
 const enDoc = (k: unknown): string =>
   typeof k === "string" && Object.hasOwn(EN_EVIDENCE, k) ? (EN_EVIDENCE[k] as string) : String(k);
 
-/**
- * "missing A; B or C (provided: D)" from `params.missing` (groups, one document of each needed)
- * and `params.received`; undefined (the generic form) when the params are not of that shape.
- */
-const enEvidence = (what: string, p: Record<string, unknown>): string | undefined => {
-  if (!Array.isArray(p.missing) || !Array.isArray(p.received)) return undefined;
-  const missing = p.missing.map((g) => (Array.isArray(g) ? g.map(enDoc).join(" or ") : String(g))).join("; ");
+/** "missing A; B or C (provided: D)" from the groups missing and the documents given. */
+const enEvidence = (what: string, p: EvidenceParams): string => {
+  const missing = p.missing.map((g) => g.map(enDoc).join(" or ")).join("; ");
   const given = p.received.map(enDoc).join("; ");
   return `Evidence for the change of ${what} is incomplete: missing ${missing} (provided: ${given === "" ? "nothing" : given})`;
 };
@@ -45,15 +71,15 @@ export const en: LocaleTable = {
         "taiwan-permit": "8 digits",
         passport: "5 to 17 letters or digits",
       };
-      const want = typeof p.type === "string" ? shapes[p.type] : undefined;
-      return `The identity document number has the wrong format (${want ? `expected ${want}; ` : ""}received ${String(p.received)})`;
+      const want = p.type === undefined ? undefined : shapes[p.type];
+      return `The identity document number has the wrong format (${want ? `expected ${want}; ` : ""}received ${p.received})`;
     },
   },
   "id.checksum": { title: "The ID number's check character is wrong" },
   "id.birth-date": {
     title: "The birth date in the ID number is not valid",
     message: (p) => {
-      const d = String(p.received);
+      const d = p.received;
       if (p.reason === "nonexistent") return `The birth date ${d} in the ID number does not exist`;
       if (p.reason === "future") return `The birth date ${d} in the ID number lies in the future`;
       if (p.reason === "too-young") {
@@ -67,7 +93,7 @@ export const en: LocaleTable = {
   "id.sex-mismatch": {
     title: "The sex does not match the ID number",
     message: (p) =>
-      `The sex does not match the ID number (its 17th digit says ${String(p.expected)}, the record says ${String(p.received)})`,
+      `The sex does not match the ID number (its 17th digit says ${p.expected}, the record says ${p.received})`,
   },
   "name.empty": { title: "The name is empty" },
   "name.characters": {
@@ -80,16 +106,49 @@ export const en: LocaleTable = {
   "name.whitespace": { title: "The name contains extra spaces" },
   "ethnicity.unknown": { title: "The ethnic group is not in the GB/T 3304 table" },
   "ethnicity.renamed": { title: "The ethnic group has been renamed: use its current name" },
-  "certificate.format": { title: "The certificate number has the wrong format (18 digits expected)" },
+  "certificate.format": {
+    title: "The certificate number has the wrong format (18 digits expected)",
+    message: (p) => {
+      if (p.reason === "pre-2002")
+        return `The certificate number has 17 digits, the format of before 2002: 18 digits expected (received ${p.received})`;
+      if (p.reason === "serial") return `The certificate number's serial cannot be ${p.received}`;
+      if (p.reason === "education-type") {
+        return `The certificate number's 6th digit (type of education) must be one of ${(p.expected ?? []).join(", ")} (received ${p.received})`;
+      }
+      if (p.reason === "not-a-string") return `The certificate number must be text (received ${p.received})`;
+      return `The certificate number has the wrong format: 18 digits expected (received ${p.received})`;
+    },
+  },
   "certificate.school": { title: "The certificate number's school code does not match" },
   "certificate.year": { title: "The certificate number's year does not match the graduation year" },
   "certificate.level": { title: "The certificate number's level does not match the student's" },
   "certificate.duplicate": {
     title: "The certificate number is used twice in this batch",
     message: (p) =>
-      `The certificate number ${String(p.received)} is used more than once in this batch (rows ${rows(p.indices)})`,
+      `The certificate number ${p.received} is used more than once in this batch (rows ${rows(p.indices)})`,
   },
-  "schema.invalid": { title: "A student field is missing or has the wrong type" },
+  "schema.invalid": {
+    title: "A student field is missing or has the wrong type",
+    message: (p) => {
+      if (p.reason === "unreadable") return "The record cannot be read (reading a field failed)";
+      if (p.reason === "order") return "The batch's window must close after it opens";
+      const parts: string[] = [];
+      const text = p.expected === "string";
+      if (p.values !== undefined) parts.push(`expected one of ${p.values.map(shown).join(", ")}`);
+      else if (p.expected !== undefined && !(text && (p.minimum ?? p.maximum) !== undefined)) {
+        parts.push(`expected ${EN_EXPECTED[p.expected] ?? p.expected}`);
+      }
+      if (p.minimum !== undefined)
+        parts.push(text ? `at least ${p.minimum} characters` : `at least ${p.minimum}`);
+      if (p.maximum !== undefined)
+        parts.push(text ? `at most ${p.maximum} characters` : `at most ${p.maximum}`);
+      const received = enReceived(p);
+      if (received !== undefined) parts.push(`received ${received}`);
+      return parts.length === 0
+        ? undefined
+        : `A student field is missing or has the wrong type (${parts.join("; ")})`;
+    },
+  },
   "origin.empty": { title: "The origin is empty" },
   "origin.format": { title: "The origin is not written in an accepted form" },
   "origin.levels": { title: "The origin must name province, prefecture and county" },
@@ -98,29 +157,35 @@ export const en: LocaleTable = {
   "origin.not-reviewed": { title: "The origin has not been reviewed; review it before staging" },
   "origin.locked": { title: "The registration is staged or submitted: the origin can no longer change" },
   "origin.review-first": { title: "The origin is reviewed: unit staff must withdraw the review first" },
-  "origin.reviewer": { title: "Only unit staff may review the origin, and only a valid one" },
+  "origin.reviewer": {
+    title: "Only unit staff may review the origin, and only a valid one",
+    message: (p) =>
+      `Only unit staff may review the origin (${p.event} is for ${roles(p.expected)}, not ${p.received})`,
+  },
   "origin.undetermined": { title: "The facts given do not determine the origin" },
   "origin.local-policy": {
     title: "The household moved into the school's collective: local policy decides the origin",
   },
   "transition.illegal": {
     title: "This event is not allowed in the current state",
-    message: (p) =>
-      typeof p.received === "string" &&
-      ["draft", "staged", "submitted", "certified"].includes(p.received) &&
-      p.event !== undefined
-        ? `A ${p.received} registration cannot ${String(p.event)} (only a ${String(p.expected)} one can)`
-        : `This event is not allowed in the current state (${p.event === undefined ? "" : `event ${String(p.event)}; `}received ${String(p.received)})`,
+    message: (p) => {
+      if (!("event" in p))
+        return `This event is not allowed in the current state (received ${shown(p.received)})`;
+      if (typeof p.expected === "boolean") {
+        return p.expected
+          ? `The origin is not reviewed: ${p.event} is not possible`
+          : `The origin is already reviewed: ${p.event} is not possible`;
+      }
+      return `A ${p.received} registration cannot ${p.event} (only a ${p.expected} one can)`;
+    },
   },
   "transition.role": {
     title: "This role may not perform this event",
-    message: (p) =>
-      `${String(p.event)} is for ${Array.isArray(p.expected) ? p.expected.join(" or ") : String(p.expected)}, not ${String(p.received)}`,
+    message: (p) => `${p.event} is for ${roles(p.expected)}, not ${p.received}`,
   },
   "window.closed": {
     title: "Outside the registration window",
-    message: (p) =>
-      `Outside the registration window [${String(p.opensAt)}, ${String(p.closesAt)}) (received ${String(p.received)})`,
+    message: (p) => `Outside the registration window [${p.opensAt}, ${p.closesAt}) (received ${p.received})`,
   },
   "photo.missing": { title: "No graduation-stage electronic photo has been uploaded" },
   "study.incomplete": {
@@ -129,7 +194,7 @@ export const en: LocaleTable = {
   "conclusion.ineligible": {
     title: "The conclusion does not fit the defense result or the study period",
     message: (p) =>
-      p.expected === true
+      p.reason === "study-period"
         ? "The maximum study period is exceeded: the student cannot be registered in this batch"
         : `The defense ${Object.hasOwn(EN_DEFENSE, String(p.received)) ? EN_DEFENSE[String(p.received)] : `is ${String(p.received)}`}: ${p.expected === "passed" ? "graduation" : "completion"} needs a ${String(p.expected)} defense${p.suggestion === undefined ? "" : `; register ${String(p.suggestion)} instead`}`,
   },
@@ -150,8 +215,8 @@ export const en: LocaleTable = {
     title: "The change of major or training unit was not approved 6 months before the defense",
     message: (p) =>
       p.defenseDate === null
-        ? `The change of major or training unit was approved on ${String(p.approvedOn)}, but there is no defense date to show it was 6 months before`
-        : `The change of major or training unit was approved on ${String(p.approvedOn)}, less than 6 months before the defense on ${String(p.defenseDate)} (the earliest defense date would be ${String(p.earliestDefenseDate)})`,
+        ? `The change of major or training unit was approved on ${p.approvedOn}, but there is no defense date to show it was 6 months before`
+        : `The change of major or training unit was approved on ${p.approvedOn}, less than 6 months before the defense on ${p.defenseDate} (the earliest defense date would be ${p.earliestDefenseDate})`,
   },
   "early-graduation.not-approved": { title: "Early graduation has not been approved" },
   "application-form.missing": {
@@ -163,17 +228,17 @@ export const en: LocaleTable = {
   "batch.duplicate-id": {
     title: "The ID number appears twice in this batch",
     message: (p) =>
-      `The ID number ${String(p.received)} appears more than once in this batch (rows ${rows(p.indices)})`,
+      `The ID number ${p.received} appears more than once in this batch (rows ${rows(p.indices)})`,
   },
   "batch.duplicate-student-number": {
     title: "The student number appears twice in this batch",
     message: (p) =>
-      `The student number ${String(p.received)} appears more than once in this batch (rows ${rows(p.indices)})`,
+      `The student number ${p.received} appears more than once in this batch (rows ${rows(p.indices)})`,
   },
   "batch.duplicate-name": {
     title: "Students share a name: write the student number on the back of the paper photo",
     message: (p) =>
-      `Students share the name ${String(p.received)} (rows ${rows(p.indices)}): write the student number on the back of the paper photo`,
+      `Students share the name ${p.received} (rows ${rows(p.indices)}): write the student number on the back of the paper photo`,
   },
   "form.seal": { title: "The form needs the institute's official seal, not a department's" },
   "form.signature": { title: "The form is not signed by the unit's reviewer" },
@@ -186,7 +251,7 @@ export const en: LocaleTable = {
   "photo.unreadable": {
     title: "The photo cannot be read",
     message: (p) => {
-      const reasons: Record<string, string> = {
+      const reasons: Record<UnreadableReason, string> = {
         empty: "the file is empty",
         "unknown-format": "its bytes are no image format",
         truncated: "the file is cut off inside its header",
@@ -198,6 +263,12 @@ export const en: LocaleTable = {
         "bad-frame": "the JPEG image header (SOF) is corrupt",
         "bad-quantization-table": "a JPEG quantization table is corrupt",
         "no-quantization-table": "the JPEG has no quantization table",
+        "unsupported-frame":
+          "the JPEG uses lossless, hierarchical or arithmetic coding, which common decoders cannot open",
+        "unexpected-marker": "the JPEG holds a marker that does not belong there",
+        "bad-huffman-table": "a JPEG Huffman table is corrupt",
+        "no-huffman-table": "the JPEG lacks a Huffman table it needs",
+        "bad-scan": "the JPEG scan header (SOS) is corrupt",
         "decode-failed": "its pixels do not decode",
         "not-bytes": "no bytes were given",
         "link-outside-folder": "it is a link to a file outside the folder",
@@ -212,51 +283,89 @@ export const en: LocaleTable = {
         EMFILE: "too many files are open",
         "read-failed": "the file system reported an error",
       };
-      const why = reasons[String(p.reason)] ?? String(p.reason ?? "");
-      return why === "" ? "The photo cannot be read" : `The photo cannot be read: ${why}`;
+      const why = Object.hasOwn(reasons, p.reason) ? reasons[p.reason] : String(p.reason);
+      return `The photo cannot be read: ${why}`;
     },
   },
   "photo.format": { title: "The photo is not a JPEG" },
   "photo.dimensions": {
     title: "The photo must be 480 × 640 pixels",
     message: (p) => {
-      const received = String(p.received);
-      if (p.hint === "rotated") return `The photo must be 480 × 640 pixels (received ${received}: rotated?)`;
+      const want = `${p.expected.width} × ${p.expected.height}`;
+      const received = `${p.received.width}×${p.received.height}`;
+      if (p.hint === "rotated") return `The photo must be ${want} pixels (received ${received}: rotated?)`;
       if (p.hint === "orientation") {
-        return `The photo must be 480 × 640 pixels (its EXIF orientation ${String(p.orientation)} shows it as 640 × 480: rotate the pixels and drop the tag)`;
+        return `The photo must be ${want} pixels (its EXIF orientation ${String(p.orientation)} shows it as ${p.expected.height} × ${p.expected.width}: rotate the pixels and drop the tag)`;
       }
-      return `The photo must be 480 × 640 pixels (received ${received})`;
+      return `The photo must be ${want} pixels (received ${received})`;
     },
   },
   "photo.dpi": {
     title: "The photo's density must be at least 300 dpi",
     message: (p) =>
-      p.received === null || p.received === undefined
-        ? `The photo records no density (JFIF or EXIF); it must be at least ${String(p.expected).replace("≥ ", "")} dpi`
-        : `The photo's density must be at least ${String(p.expected).replace("≥ ", "")} dpi (received ${String(p.received)} dpi)`,
+      p.received === null
+        ? `The photo records no density (JFIF or EXIF); it must be at least ${p.expected} dpi`
+        : `The photo's density must be at least ${p.expected} dpi (received ${p.received} dpi)`,
   },
-  "photo.color-depth": { title: "The photo must be 24-bit true colour" },
-  "photo.file-size": { title: "The photo must be between 18 K and 40 K bytes" },
+  "photo.color-depth": {
+    title: "The photo must be 24-bit true colour",
+    message: (p) =>
+      `The photo must be 24-bit true colour (${p.expected.components} channels × ${p.expected.bitsPerSample} bits; received ${p.received.components} × ${p.received.bitsPerSample} bits, ${p.colorModel})`,
+  },
+  "photo.file-size": {
+    title: "The photo must be between 18 K and 40 K bytes",
+    message: (p) =>
+      `The photo must be between 18 K and 40 K bytes (expected ${p.min}–${p.max} bytes; received ${p.received} bytes)`,
+  },
   "photo.file-name": {
     title: "The photo must be named by ID number or student number and nothing else",
+    message: (p) => {
+      const parts: string[] = [];
+      if (p.expected.length > 0) parts.push(`expected ${p.expected.join(" or ")}`);
+      parts.push(`received ${p.received}`);
+      if (p.suggestion !== undefined) parts.push(`suggestion ${p.suggestion}`);
+      return `The photo must be named by ID number or student number and nothing else (${parts.join("; ")})`;
+    },
   },
-  "photo.quality": { title: "The photo's JPEG quality is below 60" },
+  "photo.quality": {
+    title: "The photo's JPEG quality is below 60",
+    message: (p) =>
+      `The photo's JPEG quality is below ${p.expected} (expected ≥ ${p.expected}; received ${p.received})`,
+  },
   "photo.edited": {
     title: "The photo appears to have been edited or beautified",
     message: (p) =>
-      `The photo appears to have been edited or beautified (its EXIF names ${String(p.editor)}: "${String(p.received)}")`,
+      `The photo appears to have been edited or beautified (its EXIF names ${p.editor}: "${p.received}")`,
   },
   "photo.background": {
     title: "The photo's background is not a uniform light blue",
     message: (p) => {
-      const mean = Array.isArray(p.received) ? `RGB (${p.received.join(", ")})` : String(p.received);
-      const ref = Array.isArray(p.expected) ? `(${p.expected.join(", ")})` : String(p.expected);
+      const mean = `RGB (${p.received.join(", ")})`;
+      const ref = `(${p.expected.join(", ")})`;
       return p.reason === "uniformity"
-        ? `The photo's background is not uniform (colour varies by ${String(p.deviation)}, its edges differ by ${String(p.spread)})`
-        : `The photo's background is not light blue (border mean ${mean}, reference ${ref}, distance ${String(p.distance)})`;
+        ? `The photo's background is not uniform (colour varies by ${p.deviation}, its edges differ by ${p.spread})`
+        : `The photo's background is not light blue (border mean ${mean}, reference ${ref}, distance ${p.distance})`;
     },
   },
   "photo.orphan": { title: "The photo's file name matches no student" },
   "photo.duplicate": { title: "One student has more than one photo file" },
-  "photo.admission-year": { title: "Photos named by ID number need the admission year chosen" },
+  "photo.admission-year": {
+    title: "Photos named by ID number need the admission year chosen",
+    message: (p) =>
+      "namedBy" in p
+        ? undefined
+        : `The admission year differs from the one chosen for the upload (expected ${p.expected}; received ${p.received})`,
+  },
+  "roster.unreadable-row": {
+    title: "This roster row cannot be read",
+    message: (p) => {
+      if (p.reason === "ragged")
+        return `This roster row cannot be read: its cells do not match the header (${String(p.expected)} columns in the header, ${String(p.received)} in the row)`;
+      if (p.reason === "encoding")
+        return "This roster row cannot be read: it is in another encoding than the rest of the file (GB18030 inside UTF-8?)";
+      if (p.reason === "oversized")
+        return `This roster row cannot be read: a cell is too long (at most ${String(p.expected)} characters, received ${String(p.received)})`;
+      return `This roster row cannot be read: a CSV syntax error${p.line === undefined ? "" : ` near line ${p.line}`}, such as an unclosed quote`;
+    },
+  },
 };

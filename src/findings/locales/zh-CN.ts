@@ -1,7 +1,9 @@
-import type { LocaleTable } from "./types.js";
+import type { EventType, Role, State } from "../../core/vocabulary.js";
+import type { EvidenceParams, SchemaExpectation, SchemaParams, UnreadableReason } from "../params.js";
+import type { LocaleTable } from "../text.js";
 
 // Names of the machine's events, states and roles in messages (2).
-const ZH_EVENT: Record<string, string> = {
+const ZH_EVENT: Record<EventType, string> = {
   stage: "暂存",
   unstage: "取消暂存",
   submit: "提交",
@@ -10,13 +12,13 @@ const ZH_EVENT: Record<string, string> = {
   "review-origin": "复核生源地",
   "withdraw-origin-review": "取消生源地复核",
 };
-const ZH_STATE: Record<string, string> = {
+const ZH_STATE: Record<State, string> = {
   draft: "未暂存",
   staged: "已暂存",
   submitted: "已提交",
   certified: "已注册",
 };
-const ZH_ROLE: Record<string, string> = {
+const ZH_ROLE: Record<Role, string> = {
   student: "学生",
   "unit-staff": "培养单位教育干部",
   "student-office": "学生处",
@@ -32,17 +34,43 @@ const ZH_EVIDENCE: Record<string, string> = {
   "police-ethnicity-certificate": "派出所民族变更证明",
   "id-card-scan": "身份证正反面彩色扫描件",
 };
+// What a value should be, for schema.invalid.
+const ZH_EXPECTED: Record<SchemaExpectation, string> = {
+  string: "文本",
+  number: "数字",
+  integer: "整数",
+  boolean: "是或否",
+  object: "对象",
+  array: "列表",
+  date: "日期（YYYY-MM-DD）",
+  instant: "带时区的时间（ISO 8601，如 2022-06-01T10:00:00+08:00）",
+  Student: "学生记录",
+  Batch: "批次",
+  Registration: "注册记录",
+  RegistrationForm: "电子注册情况登记表",
+  OriginFacts: "生源地的事实",
+  Origin: "生源地",
+};
+// Type names of received values, for schema.invalid.
+const ZH_TYPE: Record<string, string> = {
+  undefined: "空（缺失）",
+  null: "空",
+  string: "文本",
+  number: "数字",
+  boolean: "是或否",
+  object: "对象",
+  array: "列表",
+  bigint: "大整数",
+  function: "函数",
+  symbol: "符号",
+};
 const zhName = (table: Record<string, string>, v: unknown): string =>
   typeof v === "string" && Object.hasOwn(table, v) ? (table[v] as string) : String(v);
-/**
- * "缺少 A；B或C（已提供：D）" from `params.missing` (groups, one document of each needed) and
- * `params.received`; undefined (the generic form) when the params are not of that shape.
- */
-const zhEvidence = (what: string, p: Record<string, unknown>): string | undefined => {
-  if (!Array.isArray(p.missing) || !Array.isArray(p.received)) return undefined;
-  const missing = p.missing
-    .map((g) => (Array.isArray(g) ? g.map((k) => zhName(ZH_EVIDENCE, k)).join("或") : String(g)))
-    .join("；");
+const zhRoles = (v: Role | readonly Role[]): string =>
+  typeof v === "string" ? zhName(ZH_ROLE, v) : v.map((r) => zhName(ZH_ROLE, r)).join("或");
+/** "缺少 A；B或C（已提供：D）" from the groups missing and the documents given. */
+const zhEvidence = (what: string, p: EvidenceParams): string => {
+  const missing = p.missing.map((g) => g.map((k) => zhName(ZH_EVIDENCE, k)).join("或")).join("；");
   const given = p.received.map((k) => zhName(ZH_EVIDENCE, k)).join("、");
   return `${what}的证明材料不全：缺少${missing}（已提供：${given === "" ? "无" : given}）`;
 };
@@ -54,11 +82,23 @@ const zhEnum = (v: unknown): string | undefined => {
     return parts.every((x) => x !== undefined) ? parts.join("或") : undefined;
   }
   if (typeof v !== "string") return undefined;
-  if (Object.hasOwn(ZH_STATE, v)) return ZH_STATE[v];
+  if (Object.hasOwn(ZH_STATE, v)) return ZH_STATE[v as State];
   return Object.hasOwn(ZH_CONCLUSION, v) ? ZH_CONCLUSION[v] : undefined;
 };
 /** Rows of a batch are numbered from 1 in messages; `indices` are 0-based. */
-const rows = (v: unknown): string => (Array.isArray(v) ? v.map((i) => Number(i) + 1).join("、") : "");
+const rows = (v: readonly number[]): string => v.map((i) => Number(i) + 1).join("、");
+/** A value received, as a message shows it: a string as it is, anything else as JSON. */
+const shown = (v: unknown): string => (typeof v === "string" ? v : (JSON.stringify(v) ?? String(v)));
+/** What schema.invalid says it received: the type's name for a wrong type, else the value. */
+const zhReceived = (p: SchemaParams): string | undefined => {
+  const r = p.received;
+  if (r === undefined) return undefined;
+  if (p.issue === "invalid_type" || p.expected !== undefined) {
+    if (typeof r === "string" && Object.hasOwn(ZH_TYPE, r) && p.values === undefined)
+      return zhName(ZH_TYPE, r);
+  }
+  return shown(r);
+};
 
 /** 简体中文（默认）。 */
 export const zhCN: LocaleTable = {
@@ -72,7 +112,7 @@ export const zhCN: LocaleTable = {
         "taiwan-permit": "8位数字",
         passport: "5至17位字母或数字",
       };
-      const want = typeof p.type === "string" ? shapes[p.type] : undefined;
+      const want = p.type === undefined ? undefined : shapes[p.type];
       return `证件号码格式不正确（${want ? `应为${want}；` : ""}收到 ${String(p.received)}）`;
     },
   },
@@ -80,7 +120,7 @@ export const zhCN: LocaleTable = {
   "id.birth-date": {
     title: "身份证号码中的出生日期无效",
     message: (p) => {
-      const d = String(p.received);
+      const d = p.received;
       if (p.reason === "nonexistent") return `身份证号码中的出生日期 ${d} 不存在`;
       if (p.reason === "future") return `身份证号码中的出生日期 ${d} 晚于今天`;
       if (p.reason === "too-young")
@@ -106,15 +146,44 @@ export const zhCN: LocaleTable = {
   "name.whitespace": { title: "姓名含有多余的空格" },
   "ethnicity.unknown": { title: "民族不在 GB/T 3304 民族代码表中" },
   "ethnicity.renamed": { title: "民族名称已更改，请使用现名" },
-  "certificate.format": { title: "学历证书编号格式不正确（应为18位数字）" },
+  "certificate.format": {
+    title: "学历证书编号格式不正确（应为18位数字）",
+    message: (p) => {
+      if (p.reason === "pre-2002")
+        return `学历证书编号为17位，是2002年以前的旧格式，应为18位数字（收到 ${p.received}）`;
+      if (p.reason === "serial") return `学历证书编号的流水号不能为 ${p.received}`;
+      if (p.reason === "education-type") {
+        return `学历证书编号第6位（办学类型）应为 ${(p.expected ?? []).join("、")} 之一（收到 ${p.received}）`;
+      }
+      if (p.reason === "not-a-string") return `学历证书编号应为文本（收到 ${zhName(ZH_TYPE, p.received)}）`;
+      return `学历证书编号格式不正确：应为18位数字（收到 ${p.received}）`;
+    },
+  },
   "certificate.school": { title: "学历证书编号中的学校代码不符" },
   "certificate.year": { title: "学历证书编号中的年份与毕业年份不符" },
   "certificate.level": { title: "学历证书编号中的培养层次不符" },
   "certificate.duplicate": {
     title: "学历证书编号在本批次中重复",
-    message: (p) => `学历证书编号 ${String(p.received)} 在本批次中重复（第 ${rows(p.indices)} 条）`,
+    message: (p) => `学历证书编号 ${p.received} 在本批次中重复（第 ${rows(p.indices)} 条）`,
   },
-  "schema.invalid": { title: "学生信息字段缺失或类型不正确" },
+  "schema.invalid": {
+    title: "学生信息字段缺失或类型不正确",
+    message: (p) => {
+      if (p.reason === "unreadable") return "记录无法读取（读取字段时出错）";
+      if (p.reason === "order") return "批次的结束时间须晚于开始时间";
+      const parts: string[] = [];
+      const text = p.expected === "string";
+      if (p.values !== undefined) parts.push(`应为 ${p.values.map(shown).join("、")} 之一`);
+      else if (p.expected !== undefined && !(text && (p.minimum ?? p.maximum) !== undefined)) {
+        parts.push(`应为${zhName(ZH_EXPECTED, p.expected)}`);
+      }
+      if (p.minimum !== undefined) parts.push(text ? `至少 ${p.minimum} 个字符` : `至少为 ${p.minimum}`);
+      if (p.maximum !== undefined) parts.push(text ? `至多 ${p.maximum} 个字符` : `至多为 ${p.maximum}`);
+      const received = zhReceived(p);
+      if (received !== undefined) parts.push(`收到 ${received}`);
+      return parts.length === 0 ? undefined : `学生信息字段缺失或类型不正确（${parts.join("；")}）`;
+    },
+  },
   "origin.empty": { title: "生源地为空" },
   "origin.format": { title: "生源地写法不合法" },
   "origin.levels": { title: "生源地须填写省市区（县）三级信息" },
@@ -123,32 +192,41 @@ export const zhCN: LocaleTable = {
   "origin.not-reviewed": { title: "生源地尚未复核，暂存前须完成复核" },
   "origin.locked": { title: "毕业注册信息已暂存或提交，生源地不能再修改" },
   "origin.review-first": { title: "生源地已复核，须由教育干部先取消复核再修改" },
-  "origin.reviewer": { title: "只有教育干部可以复核生源地，且生源地须合法" },
+  "origin.reviewer": {
+    title: "只有教育干部可以复核生源地，且生源地须合法",
+    message: (p) =>
+      `“${zhName(ZH_EVENT, p.event)}”须由${zhRoles(p.expected)}操作，不能由${zhName(ZH_ROLE, p.received)}操作`,
+  },
   "origin.undetermined": { title: "依据所给事实无法确定生源地" },
   "origin.local-policy": { title: "户口已迁入学校集体户，生源地以落户地政策为准" },
   "transition.illegal": {
     title: "当前状态下不能进行此操作",
-    message: (p) =>
-      typeof p.received === "string" && Object.hasOwn(ZH_STATE, p.received) && p.event !== undefined
-        ? `${zhName(ZH_STATE, p.received)}的注册不能进行“${zhName(ZH_EVENT, p.event)}”操作（须为${zhName(ZH_STATE, p.expected)}）`
-        : `当前状态下不能进行此操作（${p.event === undefined ? "" : `操作 ${zhName(ZH_EVENT, p.event)}；`}收到 ${String(p.received)}）`,
+    message: (p) => {
+      if (!("event" in p)) return `当前状态下不能进行此操作（收到 ${shown(p.received)}）`;
+      if (typeof p.expected === "boolean") {
+        return p.expected
+          ? `生源地尚未复核，不能进行“${zhName(ZH_EVENT, p.event)}”操作`
+          : `生源地已复核，不能进行“${zhName(ZH_EVENT, p.event)}”操作`;
+      }
+      return `${zhName(ZH_STATE, p.received)}的注册不能进行“${zhName(ZH_EVENT, p.event)}”操作（须为${zhName(ZH_STATE, p.expected)}）`;
+    },
   },
   "transition.role": {
     title: "当前角色无权进行此操作",
     message: (p) =>
-      `“${zhName(ZH_EVENT, p.event)}”须由${Array.isArray(p.expected) ? p.expected.map((r) => zhName(ZH_ROLE, r)).join("或") : zhName(ZH_ROLE, p.expected)}操作，不能由${zhName(ZH_ROLE, p.received)}操作`,
+      `“${zhName(ZH_EVENT, p.event)}”须由${zhRoles(p.expected)}操作，不能由${zhName(ZH_ROLE, p.received)}操作`,
   },
   "window.closed": {
     title: "不在学历注册系统开放时间内",
     message: (p) =>
-      `不在学历注册系统开放时间内（开放时间 ${String(p.opensAt)} 至 ${String(p.closesAt)}，不含结束时刻；收到 ${String(p.received)}）`,
+      `不在学历注册系统开放时间内（开放时间 ${p.opensAt} 至 ${p.closesAt}，不含结束时刻；收到 ${p.received}）`,
   },
   "photo.missing": { title: "未上传毕业阶段电子照片" },
   "study.incomplete": { title: "未修满课程和必修环节学分或论文未完成，不能注册" },
   "conclusion.ineligible": {
     title: "毕业结论与答辩结果或修读年限不符",
     message: (p) =>
-      p.expected === true
+      p.reason === "study-period"
         ? "已超过最长修读年限，不能在本批次注册"
         : `答辩结果为“${zhName(ZH_DEFENSE, p.received)}”，不能注册为${p.expected === "passed" ? "毕业" : "结业"}${p.suggestion === undefined ? "" : `，应注册为${zhName(ZH_CONCLUSION, p.suggestion)}`}`,
   },
@@ -161,8 +239,8 @@ export const zhCN: LocaleTable = {
     title: "调整专业或变更培养单位未在答辩前6个月完成审批",
     message: (p) =>
       p.defenseDate === null
-        ? `调整专业或变更培养单位于 ${String(p.approvedOn)} 审批，但没有答辩日期，无法确认是否在答辩前6个月完成`
-        : `调整专业或变更培养单位于 ${String(p.approvedOn)} 审批，距答辩（${String(p.defenseDate)}）不足6个月（最早可于 ${String(p.earliestDefenseDate)} 答辩）`,
+        ? `调整专业或变更培养单位于 ${p.approvedOn} 审批，但没有答辩日期，无法确认是否在答辩前6个月完成`
+        : `调整专业或变更培养单位于 ${p.approvedOn} 审批，距答辩（${p.defenseDate}）不足6个月（最早可于 ${p.earliestDefenseDate} 答辩）`,
   },
   "early-graduation.not-approved": { title: "提前毕业未办理学籍变动手续" },
   "application-form.missing": { title: "不能同时取得毕业证、学位证的毕业注册学生缺少毕业注册申请书" },
@@ -179,16 +257,15 @@ export const zhCN: LocaleTable = {
   },
   "batch.duplicate-id": {
     title: "证件号码在本批次中重复",
-    message: (p) => `证件号码 ${String(p.received)} 在本批次中重复（第 ${rows(p.indices)} 条）`,
+    message: (p) => `证件号码 ${p.received} 在本批次中重复（第 ${rows(p.indices)} 条）`,
   },
   "batch.duplicate-student-number": {
     title: "学号在本批次中重复",
-    message: (p) => `学号 ${String(p.received)} 在本批次中重复（第 ${rows(p.indices)} 条）`,
+    message: (p) => `学号 ${p.received} 在本批次中重复（第 ${rows(p.indices)} 条）`,
   },
   "batch.duplicate-name": {
     title: "本批次有重名学生，纸质照片背面须注明学号",
-    message: (p) =>
-      `本批次有重名学生“${String(p.received)}”（第 ${rows(p.indices)} 条），纸质照片背面须注明学号`,
+    message: (p) => `本批次有重名学生“${p.received}”（第 ${rows(p.indices)} 条），纸质照片背面须注明学号`,
   },
   "form.seal": {
     title: "登记表须加盖研究所公章（非部门用印）",
@@ -208,7 +285,7 @@ export const zhCN: LocaleTable = {
   "photo.unreadable": {
     title: "照片文件无法读取",
     message: (p) => {
-      const reasons: Record<string, string> = {
+      const reasons: Record<UnreadableReason, string> = {
         empty: "文件为空",
         "unknown-format": "文件内容不是任何图片格式",
         truncated: "文件在文件头处被截断",
@@ -220,6 +297,11 @@ export const zhCN: LocaleTable = {
         "bad-frame": "JPEG 图像头（SOF）已损坏",
         "bad-quantization-table": "JPEG 量化表已损坏",
         "no-quantization-table": "JPEG 缺少量化表",
+        "unsupported-frame": "JPEG 使用了无损、分层或算术编码，一般的解码器无法打开",
+        "unexpected-marker": "JPEG 含有不应出现的标记",
+        "bad-huffman-table": "JPEG 哈夫曼表已损坏",
+        "no-huffman-table": "JPEG 缺少所需的哈夫曼表",
+        "bad-scan": "JPEG 扫描头（SOS）已损坏",
         "decode-failed": "像素无法解码",
         "not-bytes": "未提供文件内容",
         "link-outside-folder": "这是指向文件夹之外文件的链接",
@@ -234,28 +316,29 @@ export const zhCN: LocaleTable = {
         EMFILE: "同时打开的文件过多",
         "read-failed": "读取失败",
       };
-      const why = reasons[String(p.reason)] ?? String(p.reason ?? "");
-      return why === "" ? "照片文件无法读取" : `照片文件无法读取：${why}`;
+      const why = zhName(reasons, p.reason);
+      return `照片文件无法读取：${why}`;
     },
   },
   "photo.format": { title: "照片不是 JPEG 格式" },
   "photo.dimensions": {
     title: "照片尺寸须为 480×640 像素",
     message: (p) => {
-      const received = String(p.received);
-      if (p.hint === "rotated") return `照片尺寸须为 480×640 像素（收到 ${received}，是否旋转了？）`;
+      const want = `${p.expected.width}×${p.expected.height}`;
+      const received = `${p.received.width}×${p.received.height}`;
+      if (p.hint === "rotated") return `照片尺寸须为 ${want} 像素（收到 ${received}，是否旋转了？）`;
       if (p.hint === "orientation") {
-        return `照片尺寸须为 480×640 像素（EXIF 方向标记 ${String(p.orientation)} 会使其显示为 640×480，请旋转像素并去掉该标记）`;
+        return `照片尺寸须为 ${want} 像素（EXIF 方向标记 ${String(p.orientation)} 会使其显示为 ${p.expected.height}×${p.expected.width}，请旋转像素并去掉该标记）`;
       }
-      return `照片尺寸须为 480×640 像素（收到 ${received}）`;
+      return `照片尺寸须为 ${want} 像素（收到 ${received}）`;
     },
   },
   "photo.dpi": {
     title: "照片分辨率须至少 300 dpi",
     message: (p) =>
-      p.received === null || p.received === undefined
-        ? `照片未记录分辨率（JFIF 或 EXIF），须至少 ${String(p.expected).replace("≥ ", "")} dpi`
-        : `照片分辨率须至少 ${String(p.expected).replace("≥ ", "")} dpi（收到 ${String(p.received)} dpi）`,
+      p.received === null
+        ? `照片未记录分辨率（JFIF 或 EXIF），须至少 ${p.expected} dpi`
+        : `照片分辨率须至少 ${p.expected} dpi（收到 ${p.received} dpi）`,
   },
   "photo.color-depth": {
     title: "照片须为 24 位真彩色",
@@ -268,34 +351,60 @@ export const zhCN: LocaleTable = {
         ycck: "YCCK",
         unknown: "未知色彩模式",
       };
-      return typeof p.components === "number" && typeof p.bitsPerSample === "number"
-        ? `照片须为 24 位真彩色（3 个通道 × 8 位；收到 ${p.components} 个通道 × ${p.bitsPerSample} 位，${zhName(models, p.colorModel)}）`
-        : undefined;
+      return `照片须为 24 位真彩色（${p.expected.components} 个通道 × ${p.expected.bitsPerSample} 位；收到 ${p.received.components} 个通道 × ${p.received.bitsPerSample} 位，${zhName(models, p.colorModel)}）`;
     },
   },
-  "photo.file-size": { title: "照片大小须在 18K–40K 之间" },
-  "photo.file-name": { title: "照片须以身份证号或学号命名，不得含有姓名等其他信息" },
-  "photo.quality": { title: "照片 JPEG 压缩质量低于 60" },
+  "photo.file-size": {
+    title: "照片大小须在 18K–40K 之间",
+    message: (p) => `照片大小须在 18K–40K 之间（应为 ${p.min}–${p.max} 字节；收到 ${p.received} 字节）`,
+  },
+  "photo.file-name": {
+    title: "照片须以身份证号或学号命名，不得含有姓名等其他信息",
+    message: (p) => {
+      const parts: string[] = [];
+      if (p.expected.length > 0) parts.push(`应为 ${p.expected.join(" 或 ")}`);
+      parts.push(`收到 ${p.received}`);
+      if (p.suggestion !== undefined) parts.push(`建议 ${p.suggestion}`);
+      return `照片须以身份证号或学号命名，不得含有姓名等其他信息（${parts.join("；")}）`;
+    },
+  },
+  "photo.quality": {
+    title: "照片 JPEG 压缩质量低于 60",
+    message: (p) => `照片 JPEG 压缩质量低于 ${p.expected}（应为 ≥ ${p.expected}；收到 ${p.received}）`,
+  },
   "photo.edited": {
     title: "照片疑似经过 PS 或美颜处理",
-    message: (p) =>
-      `照片疑似经过 PS 或美颜处理（EXIF 记载的软件为 ${String(p.editor)}：“${String(p.received)}”）`,
+    message: (p) => `照片疑似经过 PS 或美颜处理（EXIF 记载的软件为 ${p.editor}：“${p.received}”）`,
   },
   "photo.background": {
     title: "照片背景不是均匀的浅蓝色",
     message: (p) => {
-      const mean = Array.isArray(p.received) ? `RGB(${p.received.join(", ")})` : String(p.received);
-      const ref = Array.isArray(p.expected) ? `(${p.expected.join(", ")})` : String(p.expected);
+      const mean = `RGB(${p.received.join(", ")})`;
+      const ref = `(${p.expected.join(", ")})`;
       return p.reason === "uniformity"
-        ? `照片背景不均匀（颜色标准差 ${String(p.deviation)}，各边相差 ${String(p.spread)}）`
-        : `照片背景不是浅蓝色（边缘平均颜色 ${mean}，参考色 ${ref}，色差 ${String(p.distance)}）`;
+        ? `照片背景不均匀（颜色标准差 ${p.deviation}，各边相差 ${p.spread}）`
+        : `照片背景不是浅蓝色（边缘平均颜色 ${mean}，参考色 ${ref}，色差 ${p.distance}）`;
     },
   },
   "photo.orphan": { title: "照片文件名与任何学生都不匹配" },
   "photo.duplicate": { title: "同一学生有多个照片文件" },
-  // `expected` names the option (admissionYear): the title says it in Chinese.
   "photo.admission-year": {
     title: "以证件号命名的照片上传时须选择入学年度",
-    message: (p) => (p.expected === "admissionYear" ? "以证件号命名的照片上传时须选择入学年度" : undefined),
+    message: (p) =>
+      "namedBy" in p
+        ? undefined
+        : `入学年度与上传时选择的入学年度不符（应为 ${p.expected}；收到 ${p.received}）`,
+  },
+  "roster.unreadable-row": {
+    title: "名册中的这一行无法读取",
+    message: (p) => {
+      if (p.reason === "ragged")
+        return `名册中的这一行无法读取：列数与表头不符（表头 ${String(p.expected)} 列，本行 ${String(p.received)} 列）`;
+      if (p.reason === "encoding")
+        return "名册中的这一行无法读取：编码与文件其余部分不同（如 GB18030 混入 UTF-8）";
+      if (p.reason === "oversized")
+        return `名册中的这一行无法读取：有单元格过长（最多 ${String(p.expected)} 个字符，收到 ${String(p.received)} 个）`;
+      return `名册中的这一行无法读取：CSV 格式错误${p.line === undefined ? "" : `（第 ${p.line} 行附近）`}，如引号未闭合`;
+    },
   },
 };

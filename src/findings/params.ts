@@ -1,0 +1,341 @@
+import type {
+  ColorModel,
+  Conclusion,
+  DefenseResult,
+  DegreeLevel,
+  EventType,
+  Evidence,
+  IdType,
+  PhotoFormat,
+  PhotoNaming,
+  Rgb,
+  Role,
+  Sex,
+  State,
+} from "../core/vocabulary.js";
+
+/**
+ * The params of every finding code: raw data only (numbers, the received value, members of the
+ * domain's vocabularies), never display text. The locale tables turn them into words; a stored
+ * finding can be rendered again in any locale with `formatFinding`.
+ *
+ * This interface is the list of codes: `FindingCode` is its keys, the catalogue and both locale
+ * tables are typed against it, so a code added here without its catalogue entry or its zh-CN or
+ * en text does not compile (and neither does a catalogue entry without params here).
+ */
+export interface FindingParams {
+  // ---- Identity documents (3.1; GB 11643-1999) ---------------------------------------------------
+  "id.format": {
+    /** The number as given (cut to 40 characters), or the type name of a value that is not a string. */
+    received: string;
+    /** The declared document type whose shape was expected, when one was declared. */
+    type?: IdType;
+  };
+  "id.checksum": { expected: string; received: string };
+  "id.birth-date": {
+    /** The birth date as written in the number, `YYYY-MM-DD`. */
+    received: string;
+    reason: BirthDateProblem;
+    /** The minimum age, for `too-young`. */
+    minAge?: number;
+  };
+  "id.region": { received: string };
+  "id.legacy": { received: string; suggestion: string };
+  "id.sex-mismatch": { expected: Sex; received: Sex };
+  // ---- Name (3.1) -------------------------------------------------------------------------------
+  "name.empty": Empty;
+  "name.characters":
+    | {
+        /** The refused characters (invisible ones as `U+XXXX`), or the name when the whole is wrong. */
+        received: string;
+        reason?: NameProblem;
+      }
+    | { reason: "too-long"; length: number; max: number };
+  "name.whitespace": { received: string; suggestion: string };
+  // ---- Ethnic group (3.1; GB/T 3304-1991) -------------------------------------------------------
+  "ethnicity.unknown": { received: string };
+  "ethnicity.renamed": { received: string; suggestion: string; code: string };
+  // ---- Certificate number (2.2) -----------------------------------------------------------------
+  "certificate.format": {
+    received: string;
+    /** `pre-2002`: 17 digits; `serial`: serial 000000; `education-type`: the 6th digit is none of 1, 5, 6, 7. */
+    reason?: "pre-2002" | "serial" | "education-type" | "not-a-string";
+    /** The education-type digits a number may have, for `education-type`. */
+    expected?: readonly string[];
+  };
+  "certificate.school": { expected: string; received: string };
+  "certificate.year": { received: number; expected?: number };
+  /** `expected`: the level code the student's level needs, or every level code when the number's is unknown. */
+  "certificate.level": { expected: string | readonly string[]; received: string };
+  "certificate.duplicate": Duplicate;
+  // ---- The record's shape -------------------------------------------------------------------------
+  "schema.invalid": SchemaParams;
+  // ---- Origin (3.3; GB/T 2260) ------------------------------------------------------------------
+  "origin.empty": Empty;
+  "origin.format": OriginParams;
+  "origin.levels": OriginParams;
+  "origin.unknown": OriginParams;
+  "origin.mismatch": OriginParams;
+  "origin.not-reviewed": Empty;
+  "origin.locked": { event: EventType; state: State };
+  "origin.review-first": Empty;
+  "origin.reviewer": { event: EventType; expected: Role | readonly Role[]; received: Role };
+  "origin.undetermined":
+    | { missing: readonly string[] }
+    | { rule: "collective-local-policy"; received: string };
+  "origin.local-policy": Empty;
+  // ---- The registration process (1, 2, 3) -------------------------------------------------------
+  "transition.illegal":
+    | {
+        /** The event sent; `expected` the one state it may start from, `received` the registration's. */
+        event: EventType;
+        expected: State;
+        received: State;
+      }
+    | {
+        /** An event type the machine does not know; `state` the registration's. */
+        state: State;
+        received: unknown;
+      }
+    | {
+        /** An origin event in the wrong review state: `expected` the `reviewed` flag it needs. */
+        event: EventType;
+        expected: boolean;
+        received: boolean;
+      };
+  "transition.role": { event: EventType; expected: Role | readonly Role[]; received: Role };
+  "window.closed": { received: string; opensAt: string; closesAt: string };
+  "photo.missing": Empty | { expected: string; namedBy: PhotoNaming };
+  "study.incomplete": { expected: true; received: unknown };
+  "conclusion.ineligible":
+    | { reason: "study-period" }
+    | { reason: "defense"; expected: DefenseResult; received: unknown; suggestion?: Conclusion };
+  "batch.mismatch": { expected: string; received: string };
+  "completion.explanation-missing": Empty;
+  "name-change.evidence": EvidenceParams;
+  "ethnicity-change.evidence": EvidenceParams;
+  "ethnicity-change.before-admission": Empty;
+  "program-change.too-late": { approvedOn: string; defenseDate: string | null; earliestDefenseDate: string };
+  "early-graduation.not-approved": { expected: true; received: unknown };
+  "application-form.missing": Empty;
+  "registration.tampered": {
+    reason: TamperReason;
+    /** The event of the history entry, for `step`. */
+    event?: EventType;
+    expected: unknown;
+    received: unknown;
+  };
+  // ---- Batches and the registration form (3.1, 4.1, 4.2) ----------------------------------------
+  "batch.duplicate-id": Duplicate;
+  "batch.duplicate-student-number": Duplicate;
+  "batch.duplicate-name": Duplicate;
+  "form.seal": { expected: "institute"; received: unknown };
+  "form.signature": { received: unknown };
+  "form.upload-window": { received: unknown; opensAt: unknown; closesAt: unknown };
+  "form.head-count": { expected: number; received: unknown };
+  // ---- Photos (5) -------------------------------------------------------------------------------
+  "photo.unreadable": {
+    reason: UnreadableReason;
+    /** The file or folder path, for file-system reasons. */
+    received?: string;
+    /** Byte offset of the corruption, for JPEG structure reasons. */
+    offset?: number;
+  };
+  "photo.format": { expected: "jpeg"; received: PhotoFormat; width?: number; height?: number };
+  "photo.dimensions": {
+    expected: Dimensions;
+    received: Dimensions;
+    /** `rotated`: 640 × 480; `orientation`: 480 × 640 with an EXIF orientation that shows it as 640 × 480. */
+    hint?: "rotated" | "orientation";
+    orientation?: number;
+  };
+  "photo.dpi": {
+    /** The lowest density accepted, in dpi. */
+    expected: number;
+    /** The density found, in dpi; `null` when the file records none. */
+    received: number | null;
+    source: "jfif" | "exif" | "jfif+exif" | null;
+  };
+  "photo.color-depth": {
+    expected: ColorDepth;
+    received: ColorDepth;
+    colorModel: ColorModel;
+  };
+  "photo.file-size": {
+    /** The file's size in bytes. */
+    received: number;
+    /** The smallest and largest sizes accepted, in bytes. */
+    min: number;
+    max: number;
+  };
+  "photo.file-name": {
+    received: string;
+    reason: "extension" | "stem" | "student";
+    /** The names the file may have: `<ID number>.jpg` and `<student number>.jpg`; empty without a student. */
+    expected: readonly string[];
+    suggestion?: string;
+  };
+  "photo.quality": { expected: number; received: number };
+  "photo.edited": { received: string; editor: string };
+  "photo.background": {
+    reason: "colour" | "uniformity";
+    expected: Rgb;
+    received: Rgb;
+    distance: number;
+    deviation: number;
+    spread: number;
+  };
+  "photo.orphan": { received: string; namedBy: PhotoNaming; suggestion?: string; studentNumber?: string };
+  "photo.duplicate": { received: readonly string[] };
+  "photo.admission-year": { namedBy: "id-number" } | { expected: number; received: number };
+  // ---- Rosters (3.1) ----------------------------------------------------------------------------
+  "roster.unreadable-row": {
+    reason: RowProblem;
+    /** `ragged`: the header's cell count; `oversized`: the longest cell accepted. */
+    expected?: number;
+    /** `ragged`: the row's cell count; `oversized`: the longest cell's length. */
+    received?: number;
+    /** `unparseable`: the file line where the parser stopped. */
+    line?: number;
+  };
+}
+
+/** Every stable finding code, as a union: a `switch` over it is checked by the compiler. */
+export type FindingCode = keyof FindingParams;
+
+/** The params of a code that has nothing to say beyond its title. */
+// biome-ignore lint/complexity/noBannedTypes: an empty object is exactly the shape of these params
+export type Empty = {};
+
+/** Why the birth date of an ID number is refused (3.1). */
+export type BirthDateProblem = "nonexistent" | "too-early" | "future" | "too-young";
+
+/** Why a name's characters are refused (3.1). */
+export type NameProblem = "mixed-script" | "dot" | "separator";
+
+/** Params of the origin's form findings: what was typed (cut to 200 characters) and the one complete name that fits. */
+export interface OriginParams {
+  received: string;
+  suggestion?: string;
+}
+
+/** Params of the evidence findings (3.1.1, 3.1.2): the groups needed (one document of each), those missing, those given. */
+export interface EvidenceParams {
+  expected: readonly (readonly Evidence[])[];
+  missing: readonly (readonly Evidence[])[];
+  received: readonly Evidence[];
+}
+
+/**
+ * Params of the duplicate findings: the shared value and where it occurs. `indices` are 0-based
+ * positions in the input (the registrations of `checkBatch`), `rows` spreadsheet rows when known.
+ */
+export interface Duplicate {
+  received: string;
+  indices: readonly number[];
+  rows?: readonly number[];
+}
+
+/** Why a registration's history is refused (2). */
+export type TamperReason =
+  /** A history entry the machine would not have written (wrong from, to or actor). */
+  | "step"
+  /** The stored state, conclusion, certificate number or origin is not where the history leads. */
+  | "state"
+  | "conclusion"
+  | "certificate-number"
+  | "origin";
+
+export interface Dimensions {
+  width: number;
+  height: number;
+}
+
+export interface ColorDepth {
+  components: number;
+  bitsPerSample: number;
+}
+
+/** Why a photo could not be read. */
+export type UnreadableReason =
+  // The bytes
+  | "empty"
+  | "not-bytes"
+  | "unknown-format"
+  | "decode-failed"
+  // The JPEG structure (see src/photo/jpeg.ts)
+  | "truncated"
+  | "marker-expected"
+  | "segment-length"
+  | "end-before-frame"
+  | "no-frame"
+  | "bad-frame"
+  | "bad-quantization-table"
+  | "no-quantization-table"
+  | "no-end-marker"
+  | "unsupported-frame"
+  | "unexpected-marker"
+  | "bad-huffman-table"
+  | "no-huffman-table"
+  | "bad-scan"
+  // The file system
+  | "link-outside-folder"
+  | "broken-link"
+  | "not-a-file"
+  | "ENOENT"
+  | "EACCES"
+  | "EPERM"
+  | "EISDIR"
+  | "ENOTDIR"
+  | "ELOOP"
+  | "EMFILE"
+  | "read-failed";
+
+/**
+ * What a value should have been, for `schema.invalid`: a JSON type, a format (`date`:
+ * `YYYY-MM-DD`; `instant`: ISO 8601 with an offset), or a named shape of this library.
+ */
+export type SchemaExpectation =
+  | "string"
+  | "number"
+  | "integer"
+  | "boolean"
+  | "object"
+  | "array"
+  | "date"
+  | "instant"
+  | "Student"
+  | "Batch"
+  | "Registration"
+  | "RegistrationForm"
+  | "OriginFacts"
+  | "Origin";
+
+/** Params of `schema.invalid`; every field is optional, the finding's path says where. */
+export interface SchemaParams {
+  /** zod's issue code when a schema found it (`invalid_type`, `too_small` …). */
+  issue?: string;
+  expected?: SchemaExpectation;
+  /** The values the field may take, when it takes one of a list. */
+  values?: readonly (string | number | boolean)[];
+  /**
+   * What was there: a value's type name (`"undefined"`, `"number"`, `"null"`) for a wrong type, or
+   * the value itself for a wrong value.
+   */
+  received?: unknown;
+  /** Bounds of a number, or of a string's length. */
+  minimum?: number;
+  maximum?: number;
+  /**
+   * `unreadable`: the record could not be read at all (a getter that throws, a hostile proxy);
+   * `order`: the window closes before it opens.
+   */
+  reason?: "unreadable" | "order";
+}
+
+/**
+ * Why a roster row could not be read: `ragged` (more or fewer cells than the header), `unparseable`
+ * (a CSV syntax error), `encoding` (bytes in another encoding than the file's), `oversized` (a cell
+ * longer than any field).
+ */
+export type RowProblem = "ragged" | "unparseable" | "encoding" | "oversized";
