@@ -33,6 +33,8 @@ export interface MakePhotoOptions extends PortraitOptions {
   xmpCreatorTool?: string;
   comment?: string;
   padTo?: number;
+  /** This many bytes of data after the end-of-image marker, as phone cameras append. */
+  trailer?: number;
   /** Header patch: SOF2 instead of SOF0 (does not decode). */
   progressive?: boolean;
   /** Header patch: sample precision (does not decode). */

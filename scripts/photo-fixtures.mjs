@@ -248,7 +248,8 @@ function insertAfterApp0(bytes, inserted) {
  * background ([r, g, b]), backgroundGradient, dpi (null: JFIF density without units, i.e. none),
  * dpiUnit ("inch" | "cm"), exif ({ software, processingSoftware, orientation, xResolution,
  * yResolution, resolutionUnit }), xmpCreatorTool (an XMP APP1 packet naming it), comment (a COM segment, e.g. to make photos distinct), padTo
- * (append COM segments until the file has this many bytes), and the header patches progressive,
+ * (append COM segments until the file has this many bytes), trailer (this many bytes of data after
+ * the end-of-image marker, as phone cameras write), and the header patches progressive,
  * precision (12), components (1 grayscale, 4 CMYK/YCCK), adobeTransform (APP14: 0 CMYK, 2 YCCK).
  */
 export function makePhoto(options = {}) {
@@ -302,6 +303,16 @@ export function makePhoto(options = {}) {
       missing -= Math.max(body, 0) + 4;
     }
     bytes = insertAfterApp0(bytes, pads);
+  }
+  if (options.trailer !== undefined && options.trailer > 0) {
+    // What phone cameras append after the end-of-image marker: text-like data, no FF D9 in it.
+    const tail = new Uint8Array(options.trailer);
+    const words = encoder.encode("SEFH\0\0\0\x01MotionPhoto_Data SEFT ");
+    for (let i = 0; i < tail.length; i++) tail[i] = words[i % words.length];
+    const out = new Uint8Array(bytes.length + tail.length);
+    out.set(bytes);
+    out.set(tail, bytes.length);
+    bytes = out;
   }
   return bytes;
 }
@@ -437,6 +448,19 @@ export function photoFixtures() {
     { name: "12-bit", code: "photo.color-depth", bytes: makePhoto({ precision: 12 }) },
     { name: "file-size-small", code: "photo.file-size", bytes: makePhoto({ quality: 65, texture: 0 }) },
     { name: "file-size-large", code: "photo.file-size", bytes: makePhoto({ padTo: 45_000 }) },
+    {
+      // 18 000–18 431 bytes: under 18 K of 1024 bytes, at least 18 K of 1000 (a warning).
+      name: "file-size-units-small",
+      code: "photo.file-size-units",
+      bytes: makePhoto({ quality: 65, texture: 0, padTo: 18_200 }),
+    },
+    {
+      // 40 001–40 960 bytes: within 40 K of 1024 bytes, over 40 K of 1000 (a warning).
+      name: "file-size-units-large",
+      code: "photo.file-size-units",
+      bytes: makePhoto({ padTo: 40_500 }),
+    },
+    { name: "trailer-phone", code: "photo.trailer", bytes: makePhoto({ trailer: 2048 }) },
     { name: "file-name-person", code: "photo.file-name", bytes: valid, fileName: "张三.jpg" },
     { name: "file-name-copy", code: "photo.file-name", bytes: valid, fileName: "110108200001011237 (1).jpg" },
     {

@@ -7,6 +7,7 @@
 
 // Batches and the registration form (3.1, 4.1, 4.2.3).
 export { checkBatch } from "./batch/check.js";
+export { DUPLICATES_NAMED, type DuplicateEntry, DuplicateIndex } from "./batch/duplicates.js";
 export { type RegistrationForm, validateRegistrationForm } from "./batch/form.js";
 export { type BatchSummary, summarizeBatch } from "./batch/summary.js";
 // The core: results, programmer errors, the domain's vocabularies.
@@ -58,17 +59,13 @@ export {
 } from "./fields/id/index.js";
 export { MIDDLE_DOT, type NameFacts, validateName } from "./fields/name/index.js";
 export {
-  applyOriginEvent,
   determineOrigin,
-  editOrigin,
   normalizeOriginText,
   type Origin,
   type OriginDetermination,
   type OriginFacts,
   type OriginRule,
-  reviewOrigin,
   validateOrigin,
-  withdrawOriginReview,
 } from "./fields/origin/index.js";
 export { type StudentOptions, validateStudent } from "./fields/student/index.js";
 // Findings: the catalogue, typed params, the two locales.
@@ -92,35 +89,56 @@ export {
   type Result,
   type Rule,
   relocalize,
+  resolveLocale,
   rules,
   type SchemaExpectation,
   type TamperReason,
+  toResult,
   type UnreadableReason,
 } from "./findings/index.js";
-// Photos (5.3.3, 5.2.2, 4.2.2): checks a graduation photo from its bytes, headers only unless asked.
+// Photos (5.3.3, 5.2.2, 4.2.2): a graduation photo from its bytes (headers only, synchronous), its
+// background from its pixels (async), a folder's file names against the roster (pure).
 export {
   type BackgroundFacts,
   type BackgroundOptions,
+  type CheckPhotoBackgroundOptions,
   type CheckPhotoOptions,
   type ColorModel,
   checkPhoto,
+  checkPhotoBackground,
   defaultBackground,
   defaultPhotoLimits,
   type JpegDecoder,
+  type MatchPhotosOptions,
+  matchPhotos,
   measureBackground,
   type PhotoFacts,
+  type PhotoFileMatch,
+  type PhotoFolderStudent,
   type PhotoFormat,
   type PhotoLimits,
+  type PhotoMatch,
   type PhotoStudent,
+  type PhotoStudentMatch,
   type Pixels as PhotoPixels,
   photoEditors,
+  photoReadCap,
 } from "./photo/index.js";
-// The registration state machine (2): draft → staged → submitted → certified.
-export { checkRegistration } from "./registration/check.js";
+// The registration state machine (2, 3.3): draft → staged → submitted → certified, and the origin's events.
+export {
+  checkRegistration,
+  checkStudentRegistration,
+  checkWindow,
+  defaultConclusion,
+  type StudentRegistrationCheck,
+  type StudentRegistrationOptions,
+} from "./registration/check.js";
+export { applyOriginEvent, normalizeCertificateNumber } from "./registration/effects.js";
 export { certificateNumberValid, originValid, studentValid } from "./registration/field-guards.js";
 export {
   applicationFormPresent,
   conclusionEligible,
+  conclusionGiven,
   dueInBatch,
   earlyGraduationApproved,
   ethnicityChangedAfterAdmission,
@@ -128,19 +146,37 @@ export {
   explanationPresent,
   type Guard,
   type GuardInput,
-  type GuardName,
-  guards,
   nameChangeEvidenced,
   originReviewed,
   photoUploaded,
   programChangeInTime,
+  stagedWithConclusion,
   studyComplete,
   windowOpen,
 } from "./registration/guards.js";
-export { can, createRegistration, guardInput, transition } from "./registration/machine.js";
-export { parseRegistration, RegistrationSchema } from "./registration/parse.js";
-export { eventTypes, isEventType, type TransitionRule, transitionTable } from "./registration/table.js";
+export { batchDifferences, can, createRegistration, guardInput, transition } from "./registration/machine.js";
+export { editOrigin, reviewOrigin, withdrawOriginReview } from "./registration/origin.js";
 export {
+  editedOriginValid,
+  notYetReviewed,
+  originNeverStaged,
+  originValueIsText,
+  reviewedBefore,
+  reviewWithdrawnFirst,
+} from "./registration/origin-guards.js";
+export { parseRegistration } from "./registration/parse.js";
+export { HistoryEntrySchema, RegistrationEventSchema, RegistrationSchema } from "./registration/schema.js";
+export {
+  eventTypes,
+  type GuardName,
+  guards,
+  isEventType,
+  replayedGuards,
+  type TransitionRule,
+  transitionTable,
+} from "./registration/table.js";
+export {
+  type EventOf,
   type EventType,
   type HistoryEntry,
   type OriginEvent,

@@ -11,8 +11,8 @@ import {
   toResult,
 } from "../findings/index.js";
 import { checkRegistration } from "../registration/check.js";
-import { normalizeCertificateNumber } from "../registration/machine.js";
-import { idKey, nameKey, textKey } from "./keys.js";
+import { batchDifferences } from "../registration/machine.js";
+import { DuplicateIndex } from "./duplicates.js";
 import { type BatchSummary, summarizeBatch } from "./summary.js";
 
 /** The batch's own shape findings; a value that even the schema cannot read is `schema.invalid`. */
@@ -27,43 +27,15 @@ function batchFindings(batch: unknown, options: LocaleOptions): Finding[] {
 }
 
 /**
- * One finding per occurrence of a key that more than one registration shares, at that
- * registration's path, with the value and the indices of all who share it.
- */
-function duplicates(
-  keys: readonly (string | undefined)[],
-  code:
-    | "batch.duplicate-id"
-    | "batch.duplicate-student-number"
-    | "batch.duplicate-name"
-    | "certificate.duplicate",
-  path: readonly (string | number)[],
-  options: LocaleOptions,
-): Finding[] {
-  const groups = new Map<string, number[]>();
-  keys.forEach((k, i) => {
-    if (k === undefined) return;
-    const g = groups.get(k);
-    if (g) g.push(i);
-    else groups.set(k, [i]);
-  });
-  const out: Finding[] = [];
-  for (const [key, indices] of groups) {
-    if (indices.length < 2) continue;
-    for (const i of indices) out.push(finding(code, [i, ...path], { received: key, indices }, options));
-  }
-  return out;
-}
-
-/**
  * Checks a batch of registrations as a whole (3.1, 4.2.3, 2.2): each registration's own findings
  * (`checkRegistration`) under `[index, …]`, `batch.mismatch` for one registered in another batch,
- * then duplicates across registrations — the same ID number (compared normalized, a 15-digit one
- * upgraded), student number or certificate number twice is an error (`batch.duplicate-id`,
- * `batch.duplicate-student-number`, `certificate.duplicate`); the same name twice is a warning
- * (`batch.duplicate-name`): the student number goes on the back of the paper photo (4.2.3). Every
- * occurrence is reported, with `params.indices` naming all of them. The value is the batch's
- * summary (`summarizeBatch`). Never throws on bad data.
+ * then duplicates across registrations (`DuplicateIndex`) — the same ID number (compared
+ * normalized, a 15-digit one upgraded), student number or certificate number twice is an error
+ * (`batch.duplicate-id`, `batch.duplicate-student-number`, `certificate.duplicate`); the same name
+ * twice is a warning (`batch.duplicate-name`): the student number goes on the back of the paper
+ * photo (4.2.3). Every occurrence is reported, `params.count` saying how many and `params.indices`
+ * naming the first few. The value is the batch's summary (`summarizeBatch`). Linear in the number
+ * of registrations; never throws on bad data.
  * @example
  * checkBatch([a, aAgain], ucas2022Batch3).findings.map((f) => [f.code, f.path])
  * //=> [["batch.duplicate-id", [0, "student", "id", "number"]], ["batch.duplicate-id", [1, "student", "id", "number"]]]
@@ -82,51 +54,44 @@ export function checkBatch(
   }
   const list: readonly unknown[] = registrations;
   const batchId = rec(batch)?.id;
-  list.forEach((item, i) => {
+  // Array.from visits the holes of a sparse array too (as forEach does not): each is an entry.
+  const entries = Array.from(list, (item) => ({
+    student: rec(item)?.student,
+    certificateNumber: rec(item)?.certificateNumber,
+  }));
+  // Every position, the holes of a sparse array too: a hole is not a registration.
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
     const checked = checkRegistration(item, opts);
     findings.push(...prefixFindings(checked.findings, [i]));
     // Only a readable registration can be said to belong to another batch.
-    const regBatchId = checked.value?.batch.id;
-    if (regBatchId !== undefined && regBatchId !== batchId) {
-      findings.push(
-        finding(
-          "batch.mismatch",
-          [i, "batch", "id"],
-          { expected: show(batchId), received: regBatchId },
-          opts,
-        ),
-      );
+    const regBatch = checked.value?.batch;
+    if (regBatch !== undefined && regBatch.id !== batchId) {
+      const params = { expected: show(batchId), received: regBatch.id };
+      findings.push(finding("batch.mismatch", [i, "batch", "id"], params, opts));
+    } else if (regBatch !== undefined) {
+      // The same id is not enough: the whole batch must be the one given (its window, its dates).
+      const fields = batchDifferences(regBatch, batch);
+      if (fields.length > 0) {
+        const params = { reason: "batch" as const, id: regBatch.id, fields };
+        findings.push(finding("registration.tampered", [i, "batch"], params, opts));
+      }
     }
-  });
-  const students = list.map((item) => rec(rec(item)?.student));
-  findings.push(
-    ...duplicates(
-      students.map((s) => idKey(s?.id)),
-      "batch.duplicate-id",
-      ["student", "id", "number"],
-      opts,
-    ),
-    ...duplicates(
-      students.map((s) => textKey(s?.studentNumber)),
-      "batch.duplicate-student-number",
-      ["student", "studentNumber"],
-      opts,
-    ),
-    ...duplicates(
-      list.map((item) => {
-        const n = rec(item)?.certificateNumber;
-        return typeof n === "string" ? textKey(normalizeCertificateNumber(n)) : undefined;
-      }),
-      "certificate.duplicate",
-      ["certificateNumber"],
-      opts,
-    ),
-    ...duplicates(
-      students.map((s) => nameKey(s?.name)),
-      "batch.duplicate-name",
-      ["student", "name"],
-      opts,
-    ),
-  );
+  }
+  const duplicates = new DuplicateIndex(opts);
+  for (const e of entries) duplicates.add(e);
+  if (duplicates.seal()) for (const [i, e] of entries.entries()) duplicates.confirm(i, e);
+  // By code, then position: the order the findings have always come in.
+  const found = entries.map((e) => duplicates.findingsOf(e));
+  for (const code of [
+    "batch.duplicate-id",
+    "batch.duplicate-student-number",
+    "certificate.duplicate",
+    "batch.duplicate-name",
+  ]) {
+    found.forEach((fs, i) => {
+      for (const f of fs) if (f.code === code) findings.push(...prefixFindings([f], [i]));
+    });
+  }
   return toResult(summarizeBatch(list, batch), findings);
 }

@@ -1,7 +1,7 @@
 import { rec } from "../core/records.js";
+import { type State, states } from "../core/vocabulary.js";
 import type { Batch } from "../entities/batch.js";
 import { type Conclusion, conclusions, type DegreeLevel, degreeLevels } from "../entities/student.js";
-import { type State, states } from "../registration/types.js";
 
 /**
  * The head counts of a batch, as the registration form (电子注册情况登记表, 4.1) shows them. Counts

@@ -1,9 +1,10 @@
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { toInstant } from "../core/time.js";
 import {
   type Batch,
   batches,
+  checkWindow,
+  DuplicateIndex,
   defineBatch,
   explain,
   type Finding,
@@ -16,10 +17,11 @@ import { type Command, oneOf, parseCommand } from "./args.js";
 import {
   badRowReport,
   checkStudent,
-  Duplicates,
+  duplicateFindings,
   type PhotosReport,
   type StudentReport,
   Tally,
+  type WindowReport,
   withFindings,
 } from "./check.js";
 import { UsageError } from "./errors.js";
@@ -99,11 +101,20 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
   const example = values.example === true;
   if (example && positionals.length > 0) throw new UsageError(t.rosterAndExample);
   if (!example && positionals.length !== 1) throw new UsageError(t.rosterMissing);
-  const at = values.at ?? (example ? EXAMPLE_AT : new Date().toISOString());
-  if (toInstant(at) === undefined) {
-    throw new UsageError(t.badValue("--at", at, "ISO 8601 with an offset, e.g. 2022-06-01T10:00:00+08:00"));
-  }
+  // [decision] Without --at the data alone are checked: the window (2.1) is a fact about the
+  // moment of the run, checked once when an instant is given, never a finding of every row.
+  const at = values.at ?? (example ? EXAMPLE_AT : undefined);
   const batch = await resolveBatch(values.batch, locale);
+  let window: WindowReport | undefined;
+  if (at !== undefined) {
+    let r: ReturnType<typeof checkWindow>;
+    try {
+      r = checkWindow(batch, at, { locale });
+    } catch {
+      throw new UsageError(t.badValue("--at", at, "ISO 8601 with an offset, e.g. 2022-06-01T10:00:00+08:00"));
+    }
+    window = { at, findings: r.findings };
+  }
 
   const rosterPath = example ? fileURLToPath(new URL("roster.csv", exampleDir)) : (positionals[0] as string);
   const rosterShown = example ? "--example" : rosterPath;
@@ -119,19 +130,19 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
   }
 
   const source = await openRoster(rosterPath, t);
-  const o = { batch, at, locale };
+  const o = { batch, locale };
 
   // Pass 1: only what the checks across rows need — a fingerprint of each duplicate key and, with
   // --photos, what the folder check needs of each student. Nothing is written yet: a missing
   // column or an unreadable file is still exit 2 with nothing on stdout.
-  const duplicates = new Duplicates();
+  const duplicates = new DuplicateIndex({ locale });
   const listed: PhotoFolderStudent[] = [];
   /** Position in `listed` of each entry that has a folder student. */
   const listedAt = new Map<number, number>();
   let entry = 0;
   for await (const item of rosterItems(source, t)) {
     if (item.kind === "student") {
-      duplicates.add(item.student.input);
+      duplicates.add({ student: item.student.input });
       if (photosDir !== undefined) {
         const fs = folderStudent(item.student);
         if (fs !== undefined) {
@@ -146,7 +157,8 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
   if (duplicates.seal()) {
     entry = 0;
     for await (const item of rosterItems(source, t)) {
-      if (item.kind === "student") duplicates.addCandidate(entry, item.student.row, item.student.input);
+      if (item.kind === "student")
+        duplicates.confirm(entry, { student: item.student.input }, item.student.row);
       entry += 1;
     }
   }
@@ -169,16 +181,17 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
   const writer =
     format === "json"
       ? jsonWriter(sink)
-      : textWriter(sink, { at, roster: rosterShown }, locale, styleFor(io.stdout, io.env));
+      : textWriter(sink, { roster: rosterShown }, locale, styleFor(io.stdout, io.env));
   const tally = new Tally();
-  await writer.begin(batch);
+  await writer.begin(batch, window);
+  if (window) tally.add(window.findings, false);
   entry = 0;
   for await (const item of rosterItems(source, t)) {
     let report: StudentReport;
     if (item.kind === "bad") report = badRowReport(item.bad, locale);
     else {
       const s = item.student;
-      report = withFindings(checkStudent(s, o).report, duplicates.findings(entry, s.input, locale));
+      report = withFindings(checkStudent(s, o), duplicateFindings(duplicates, s.input));
       const at = listedAt.get(entry);
       const extra = at === undefined ? undefined : photoFindings.get(at);
       if (extra) report = { ...report, findings: [...report.findings, ...extra] };

@@ -35,7 +35,7 @@ export interface CliText {
   notice: string;
   standard: string;
   severityWord: (s: "error" | "warning") => string;
-  batchLine: (id: string, at: string) => string;
+  batchLine: (id: string, at: string | undefined) => string;
 }
 
 const zh: CliText = {
@@ -86,7 +86,10 @@ check 的选项：
   notice: "通知原文",
   standard: "标准",
   severityWord: (s) => (s === "error" ? "错误" : "警告"),
-  batchLine: (id, at) => `批次 ${id}，检查时刻 ${at}`,
+  batchLine: (id, at) =>
+    at === undefined
+      ? `批次 ${id}，只检查数据（不检查开放时间；用 --at 指定时刻）`
+      : `批次 ${id}，检查时刻 ${at}`,
 };
 
 const en: CliText = {
@@ -139,7 +142,10 @@ Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.`
   notice: "notice",
   standard: "standard",
   severityWord: (s) => s,
-  batchLine: (id, at) => `Batch ${id}, checked as of ${at}`,
+  batchLine: (id, at) =>
+    at === undefined
+      ? `Batch ${id}, data checks only (not the window; give --at for a moment)`
+      : `Batch ${id}, checked as of ${at}`,
 };
 
 /** The CLI's words in `locale`. */

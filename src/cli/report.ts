@@ -1,5 +1,5 @@
 import type { Finding, Locale } from "../index.js";
-import type { PhotosReport, Report, StudentReport } from "./check.js";
+import type { PhotosReport, Report, StudentReport, WindowReport } from "./check.js";
 import { cliText } from "./messages.js";
 
 /** ANSI styles, or none: colour only on a TTY and never when `NO_COLOR` is set (no-color.org). */
@@ -131,7 +131,7 @@ export class Sink {
 
 /** The report, written as it is made: `begin`, then each student in row order, then `end`. */
 export interface ReportWriter {
-  begin(batch: Report["batch"]): Promise<void>;
+  begin(batch: Report["batch"], window: WindowReport | undefined): Promise<void>;
   student(s: StudentReport): Promise<void>;
   end(summary: Report["summary"], photos: PhotosReport | undefined): Promise<void>;
 }
@@ -140,20 +140,20 @@ export interface ReportWriter {
  * The readable report: the batch and instant, each student with findings (grouped, in row
  * order), how many had none, the photo folder's own findings, then the counts by code.
  */
-export function textWriter(
-  sink: Sink,
-  meta: { at: string; roster: string },
-  locale: Locale,
-  st: Style,
-): ReportWriter {
+export function textWriter(sink: Sink, meta: { roster: string }, locale: Locale, st: Style): ReportWriter {
   const t = cliText(locale);
   let clean = 0;
   let total = 0;
   return {
-    begin: (batch) =>
-      sink.write(
-        `${[st.dim(`xueli check ${meta.roster}`), st.dim(t.batchLine(batch.id, meta.at)), ""].join("\n")}\n`,
-      ),
+    begin: (batch, window) => {
+      const lines = [
+        st.dim(`xueli check ${safeText(meta.roster)}`),
+        st.dim(safeText(t.batchLine(batch.id, window?.at))),
+      ];
+      for (const f of window?.findings ?? []) lines.push(findingLine(f, locale, st));
+      lines.push("");
+      return sink.write(`${lines.join("\n")}\n`);
+    },
     student: (s) => {
       total += 1;
       if (s.findings.length === 0) {
@@ -199,7 +199,10 @@ function nested(v: unknown, depth: number): string {
 export function jsonWriter(sink: Sink): ReportWriter {
   let count = 0;
   return {
-    begin: (batch) => sink.write(`{\n  "batch": ${nested(batch, 1)},\n  "students": [`),
+    begin: (batch, window) =>
+      sink.write(
+        `{\n  "batch": ${nested(batch, 1)},${window === undefined ? "" : `\n  "window": ${nested(window, 1)},`}\n  "students": [`,
+      ),
     student: (s) => {
       count += 1;
       return sink.write(`${count === 1 ? "" : ","}\n    ${nested(s, 2)}`);

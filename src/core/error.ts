@@ -2,6 +2,8 @@
  * The codes of programmer errors, one spelling each:
  * - `option.invalid`: an option of the wrong type or value (a `limits.minDpi` that is not a number,
  *   a `namedBy` that is neither naming, a `concurrency` that is not a positive integer …);
+ * - `argument.invalid`: an argument that must already be checked is not (a registration given to
+ *   `guardInput` that `parseRegistration` would refuse);
  * - `locale.unknown`: a locale other than `zh-CN` and `en`;
  * - `code.unknown`: a finding code that is not in the catalogue;
  * - `context.invalid`, `context.at`, `context.actor`: a transition context that is not an object, an
@@ -9,6 +11,7 @@
  */
 export type XueliErrorCode =
   | "option.invalid"
+  | "argument.invalid"
   | "locale.unknown"
   | "code.unknown"
   | "context.invalid"

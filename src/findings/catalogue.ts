@@ -114,6 +114,11 @@ export const catalogue = {
     clause: "2",
     notice: "各研究所提交毕业数据后，学生处方能看到研究所报送的毕业注册学生信息。",
   },
+  "transition.out-of-order": {
+    severity: "error",
+    clause: "2",
+    notice: "注：提交页面是最终操作页面，提交后将不可逆操作。",
+  },
   "window.closed": {
     severity: "error",
     clause: "2.1",
@@ -202,6 +207,8 @@ export const catalogue = {
   "photo.dpi": { severity: "error", clause: "5.3.3", notice: N_PHOTO_FORMAT },
   "photo.color-depth": { severity: "error", clause: "5.3.3", notice: N_PHOTO_FORMAT },
   "photo.file-size": { severity: "error", clause: "5.3.3", notice: N_PHOTO_FORMAT },
+  "photo.file-size-units": { severity: "warning", clause: "5.3.3", notice: N_PHOTO_FORMAT },
+  "photo.trailer": { severity: "warning", clause: "5.3.3", notice: N_PHOTO_FORMAT },
   "photo.file-name": { severity: "error", clause: "5.3.3", notice: N_PHOTO_FORMAT },
   "photo.quality": {
     severity: "warning",

@@ -25,6 +25,7 @@ export type {
   RowProblem,
   SchemaExpectation,
   SchemaParams,
+  TamperParams,
   TamperReason,
   UnreadableReason,
 } from "./params.js";

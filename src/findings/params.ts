@@ -2,7 +2,6 @@ import type {
   ColorModel,
   Conclusion,
   DefenseResult,
-  DegreeLevel,
   EventType,
   Evidence,
   IdType,
@@ -77,7 +76,12 @@ export interface FindingParams {
   "origin.unknown": OriginParams;
   "origin.mismatch": OriginParams;
   "origin.not-reviewed": Empty;
-  "origin.locked": { event: EventType; state: State };
+  "origin.locked": {
+    event: EventType;
+    state: State;
+    /** When the registration was first staged, for a draft that was staged and unstaged since (3.3.4). */
+    stagedAt?: string;
+  };
   "origin.review-first": Empty;
   "origin.reviewer": { event: EventType; expected: Role | readonly Role[]; received: Role };
   "origin.undetermined":
@@ -105,6 +109,13 @@ export interface FindingParams {
       };
   "transition.role": { event: EventType; expected: Role | readonly Role[]; received: Role };
   "window.closed": { received: string; opensAt: string; closesAt: string };
+  "transition.out-of-order": {
+    event: EventType;
+    /** The instant of the event, as given. */
+    received: string;
+    /** The instant of the last event recorded, which it may not precede. */
+    expected: string;
+  };
   "photo.missing": Empty | { expected: string; namedBy: PhotoNaming };
   "study.incomplete": { expected: true; received: unknown };
   "conclusion.ineligible":
@@ -118,13 +129,7 @@ export interface FindingParams {
   "program-change.too-late": { approvedOn: string; defenseDate: string | null; earliestDefenseDate: string };
   "early-graduation.not-approved": { expected: true; received: unknown };
   "application-form.missing": Empty;
-  "registration.tampered": {
-    reason: TamperReason;
-    /** The event of the history entry, for `step`. */
-    event?: EventType;
-    expected: unknown;
-    received: unknown;
-  };
+  "registration.tampered": TamperParams;
   // ---- Batches and the registration form (3.1, 4.1, 4.2) ----------------------------------------
   "batch.duplicate-id": Duplicate;
   "batch.duplicate-student-number": Duplicate;
@@ -167,6 +172,18 @@ export interface FindingParams {
     /** The smallest and largest sizes accepted, in bytes. */
     min: number;
     max: number;
+  };
+  "photo.file-size-units": {
+    /** The file's size in bytes. */
+    received: number;
+    /** The bounds in bytes reading K as 1024 bytes ([decision], what `photo.file-size` enforces). */
+    kib: { min: number; max: number };
+    /** The same bounds reading K as 1000 bytes, as many tools count: the size lies between the two readings. */
+    kb: { min: number; max: number };
+  };
+  "photo.trailer": {
+    /** Bytes after the end-of-image marker (FF D9), where phone cameras append their own data. */
+    bytes: number;
   };
   "photo.file-name": {
     received: string;
@@ -227,24 +244,58 @@ export interface EvidenceParams {
 }
 
 /**
- * Params of the duplicate findings: the shared value and where it occurs. `indices` are 0-based
- * positions in the input (the registrations of `checkBatch`), `rows` spreadsheet rows when known.
+ * Params of the duplicate findings: the shared value, how often and where it occurs. `indices` are
+ * 0-based positions in the input (the registrations of `checkBatch`), `rows` spreadsheet rows when
+ * known; both name the first few occurrences only, `count` all of them.
  */
 export interface Duplicate {
   received: string;
+  /** How many entries share it. */
+  count: number;
+  /** The first few of them (at most 5, `DUPLICATES_NAMED`), 0-based. */
   indices: readonly number[];
+  /** Their spreadsheet rows, when the entries come from a roster. */
   rows?: readonly number[];
 }
 
-/** Why a registration's history is refused (2). */
-export type TamperReason =
-  /** A history entry the machine would not have written (wrong from, to or actor). */
-  | "step"
-  /** The stored state, conclusion, certificate number or origin is not where the history leads. */
-  | "state"
-  | "conclusion"
-  | "certificate-number"
-  | "origin";
+/**
+ * Params of `registration.tampered` (2), by what a replay of the history found:
+ * - `step`: an entry the machine would not have written (wrong from, to or actor);
+ * - `window`: an event dated outside the batch's window (2.1);
+ * - `order`: an event dated before the one recorded before it;
+ * - `precondition`: an event whose guard would have refused it then (`code`: that guard's finding),
+ *   such as a second review or the review of an invalid origin (3.3.3);
+ * - `state`, `conclusion`, `certificate-number`, `origin`: a stored field that the history does
+ *   not lead to;
+ * - `batch`: the registration's batch differs from the batch of the same id it claims (a widened
+ *   window, another date).
+ */
+export type TamperParams =
+  | {
+      reason: "step";
+      event: EventType;
+      expected: { from: State; to: State | null; actor: Role | readonly Role[] };
+      received: { from: State; to: State; actor: Role };
+    }
+  | { reason: "window"; event: EventType; received: string; opensAt: string; closesAt: string }
+  | { reason: "order"; event: EventType; received: string; expected: string }
+  | { reason: "precondition"; event: EventType; code: FindingCode }
+  | { reason: "state"; expected: State; received: State }
+  | {
+      reason: "conclusion";
+      expected: Conclusion | readonly Conclusion[] | null;
+      received: Conclusion | null;
+    }
+  | { reason: "certificate-number"; expected: string | null; received: string | null }
+  | {
+      reason: "origin";
+      expected: { value: string; reviewed: boolean };
+      received: { value: string; reviewed: boolean };
+    }
+  | { reason: "batch"; id: string; fields: readonly string[] };
+
+/** Why a registration is refused as tampered with (2). */
+export type TamperReason = TamperParams["reason"];
 
 export interface Dimensions {
   width: number;

@@ -1,70 +1,41 @@
-import { constants } from "node:fs";
-import { type FileHandle, open, readdir, realpath } from "node:fs/promises";
+import { constants, type Dirent } from "node:fs";
+import { type FileHandle, open, readdir, realpath, stat } from "node:fs/promises";
 import { basename, join, sep } from "node:path";
-import { XueliError } from "../core/error.js";
-import { prefixFindings } from "../core/result.js";
 import {
+  type BackgroundFacts,
+  type BackgroundOptions,
+  type CheckPhotoOptions,
+  checkPhoto,
+  checkPhotoBackground,
   type Finding,
-  type FindingParams,
   finding,
   type LocaleOptions,
+  type MatchPhotosOptions,
+  matchPhotos,
+  type Path,
+  type PhotoFacts,
+  type PhotoFolderStudent,
+  type PhotoLimits,
+  type PhotoNaming,
+  photoReadCap,
   type Result,
   resolveLocale,
   toResult,
   type UnreadableReason,
-} from "../findings/index.js";
-import { splitName } from "../photo/file-name.js";
-import {
-  type BackgroundOptions,
-  type CheckPhotoOptions,
-  checkPhoto,
-  defaultPhotoLimits,
-  type PhotoFacts,
-  type PhotoLimits,
-} from "../photo/index.js";
+  XueliError,
+} from "../index.js";
+
+export type { PhotoFolderStudent, PhotoNaming };
 
 /** Options of {@link checkPhotoFile}: those of `checkPhoto`, `fileName` defaulting to the path's. */
 export interface CheckPhotoFileOptions extends Omit<CheckPhotoOptions, "fileName" | "totalBytes"> {
   /** The name checked against 5.3.3's naming rule; default the path's base name; `false` skips it. */
   fileName?: string | false;
+  /** Also decode the photo and check its background (4.2.2) with `checkPhotoBackground`. */
+  background?: boolean | BackgroundOptions;
 }
 
-/**
- * Checks a photo file: reads at most `limits.maxBytes + 1` bytes (so a 2 GB file costs nothing more
- * than a 40 K one) and runs `checkPhoto` on them, with the file's real size for the size check and
- * its base name for the naming rule. A file that cannot be opened gives `photo.unreadable` with the
- * system's error code in `params.reason`; nothing throws but programmer errors.
- *
- * @example
- * await checkPhotoFile("photos/110108200001011237.jpg");
- * //=> { ok: true, value: { format: "jpeg", width: 480, height: 640, bytes: 25215, dpi: 300, … }, findings: [] }
- * await checkPhotoFile("photos/张三.jpg", { locale: "en" });
- * //=> { ok: false, value: { … }, findings: [{ code: "photo.file-name", path: ["fileName"], … }] }
- */
-export async function checkPhotoFile(
-  path: string,
-  options: CheckPhotoFileOptions = {},
-): Promise<Result<PhotoFacts>> {
-  resolveLocale(options);
-  const maxBytes = options.limits?.maxBytes ?? defaultPhotoLimits.maxBytes;
-  const { fileName: nameOption, ...rest } = options;
-  const fileName = nameOption === false ? undefined : (nameOption ?? basename(path));
-  const read = await readCapped(path, maxBytes + 1, false);
-  const base: CheckPhotoOptions = { ...rest };
-  if (fileName !== undefined) base.fileName = fileName;
-  if ("error" in read) {
-    const findings: Finding[] = [
-      finding("photo.unreadable", [], { reason: read.error, received: path }, options),
-    ];
-    return toResult<PhotoFacts>(undefined, findings);
-  }
-  base.totalBytes = read.size;
-  return await checkPhoto(read.bytes, base);
-}
-
-type Capped = { bytes: Uint8Array; size: number } | { error: UnreadableReason };
-
-/** The file-system reasons a photo can be unreadable for; any other error code is `read-failed`. */
+/** The reasons of `photo.unreadable` that the file system gives; any other error code is `read-failed`. */
 const FS_REASONS: ReadonlySet<string> = new Set([
   "ENOENT",
   "EACCES",
@@ -81,13 +52,142 @@ function fsReason(e: unknown): UnreadableReason {
   return typeof code === "string" && FS_REASONS.has(code) ? (code as UnreadableReason) : "read-failed";
 }
 
+function typeOf(v: unknown): string {
+  try {
+    return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
+  } catch {
+    return typeof v; // Array.isArray throws on a revoked Proxy
+  }
+}
+
+/**
+ * Reads `keys` of an options argument once into a plain object; an argument that is not an object,
+ * or whose getters or Proxy traps throw, is a programmer error (`XueliError`), never a `TypeError`.
+ */
+function snapshot<K extends string>(
+  options: unknown,
+  keys: readonly K[],
+  what: string,
+): Partial<Record<K, unknown>> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object") {
+    throw new XueliError("option.invalid", `${what} must be an object, got ${typeOf(options)}`);
+  }
+  const out: Partial<Record<K, unknown>> = {};
+  try {
+    for (const k of keys) {
+      const v = (options as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = v;
+    }
+  } catch {
+    throw new XueliError("option.invalid", `${what} could not be read (a getter or a Proxy trap threw)`);
+  }
+  return out;
+}
+
+/** The locale option, checked (`XueliError` `locale.unknown` for one that does not exist). */
+function localeOf(v: unknown): LocaleOptions {
+  return { locale: resolveLocale({ locale: v } as LocaleOptions) };
+}
+
+const LIMIT_KEYS = ["minBytes", "maxBytes", "minDpi", "minQuality"] as const;
+const BACKGROUND_KEYS = ["reference", "tolerance", "maxDeviation", "maxSpread", "decode"] as const;
+
+/** The limits read once (checked by `photoReadCap`, which also gives the read cap). */
+function limitsOf(v: unknown): { limits: PhotoLimits; cap: number } {
+  const limits = snapshot(v, LIMIT_KEYS, "limits") as PhotoLimits;
+  return { limits, cap: photoReadCap(limits) };
+}
+
+/** The `background` option read once and checked (a dry run on no bytes decodes nothing). */
+async function backgroundOf(v: unknown, locale: LocaleOptions): Promise<BackgroundOptions | undefined> {
+  if (v === undefined || v === false) return undefined;
+  if (v !== true && (typeof v !== "object" || v === null)) {
+    throw new XueliError("option.invalid", `background must be a boolean or an object, got ${typeOf(v)}`);
+  }
+  const bg = v === true ? {} : (snapshot(v, BACKGROUND_KEYS, "background") as BackgroundOptions);
+  await checkPhotoBackground(new Uint8Array(0), { ...bg, ...locale });
+  return bg;
+}
+
+/** The background check after the header check: only when the header read and the whole file is in `bytes`. */
+async function withBackground(
+  bytes: Uint8Array,
+  size: number,
+  result: Result<PhotoFacts>,
+  background: BackgroundOptions | undefined,
+  locale: LocaleOptions,
+): Promise<Result<PhotoFacts>> {
+  const facts = result.value;
+  // [decision] A file larger than the read cap is refused by its size; its pixels are not judged.
+  if (background === undefined || facts === undefined || bytes.length < size) return result;
+  const bg: Result<BackgroundFacts> = await checkPhotoBackground(bytes, { ...background, ...locale });
+  if (bg.value !== undefined) facts.background = bg.value;
+  return toResult(facts, [...result.findings, ...bg.findings]);
+}
+
+/**
+ * Checks a photo file: reads at most `photoReadCap(limits)` bytes — `maxBytes + 1`, at least 64 KiB
+ * (a 2 GB file costs one 64 KiB read) — and runs `checkPhoto` on them, with the file's real size for
+ * the size check and its base name for the naming rule; with `background`, then
+ * `checkPhotoBackground` (only when the header reads and the whole file was read). Never opens
+ * anything but a regular file: a FIFO, a socket or a device gives `photo.unreadable` `not-a-file`
+ * (opening a FIFO would wait for a writer forever). A path that cannot be read gives
+ * `photo.unreadable` with the system's code (`ENOENT`, …) in `params.reason`; nothing throws but
+ * programmer errors (`XueliError`).
+ *
+ * @example
+ * await checkPhotoFile("photos/110108200001011237.jpg");
+ * //=> { ok: true, value: { format: "jpeg", width: 480, height: 640, bytes: 25215, dpi: 300, … }, findings: [] }
+ * await checkPhotoFile("photos/张三.jpg", { locale: "en" });
+ * //=> { ok: false, value: { … }, findings: [{ code: "photo.file-name", path: ["fileName"], … }] }
+ */
+export async function checkPhotoFile(
+  path: string,
+  options?: CheckPhotoFileOptions,
+): Promise<Result<PhotoFacts>> {
+  const o = snapshot(
+    options,
+    ["fileName", "student", "limits", "locale", "background"] as const,
+    "checkPhotoFile options",
+  );
+  const locale = localeOf(o.locale);
+  const { limits, cap } = limitsOf(o.limits);
+  const background = await backgroundOf(o.background, locale);
+  if (typeof path !== "string")
+    throw new XueliError("option.invalid", `path must be a string, got ${typeOf(path)}`);
+  const read = await readCapped(path, cap, false);
+  if ("error" in read) {
+    return toResult<PhotoFacts>(undefined, [
+      finding("photo.unreadable", [], { reason: read.error, received: path }, locale),
+    ]);
+  }
+  const photo: CheckPhotoOptions = { ...locale, limits, totalBytes: read.size };
+  const fileName = o.fileName === undefined ? basename(path) : o.fileName;
+  if (fileName !== false) photo.fileName = fileName as string;
+  if (o.student !== undefined) photo.student = o.student as NonNullable<CheckPhotoOptions["student"]>;
+  const result = checkPhoto(read.bytes, photo);
+  return withBackground(read.bytes, read.size, result, background, locale);
+}
+
+type Capped = { bytes: Uint8Array; size: number } | { error: UnreadableReason };
+
 /** A worker's read buffer, reused from one file to the next (grown when a file needs more). */
 interface Scratch {
   buf: Uint8Array;
 }
 
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
 /**
  * Reads the first `cap` bytes of a regular file; never follows a symbolic link when `noFollow`.
+ *
+ * Never opens what is not a regular file: `open()` on a FIFO waits for a writer, forever (12.3). So
+ * the path is `stat`ed first (following a link, after the caller's link-inside-folder check), and
+ * opened with `O_NONBLOCK` as a second guard (a FIFO swapped in between then opens at once, and the
+ * `fstat` of the handle refuses it).
+ *
  * With `scratch`, the bytes are a view of its buffer, valid until the next read with it: a folder
  * of 10,000 photos then allocates 8 buffers instead of 10,000 (250 MB outside the V8 heap, freed
  * only at the next GC, was 20–35 MB of `xueli check`'s peak RSS).
@@ -95,10 +195,11 @@ interface Scratch {
 async function readCapped(path: string, cap: number, noFollow: boolean, scratch?: Scratch): Promise<Capped> {
   let handle: FileHandle | undefined;
   try {
-    handle = await open(path, constants.O_RDONLY | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
-    const stat = await handle.stat();
-    if (!stat.isFile()) return { error: "not-a-file" };
-    const want = Math.max(0, Math.min(stat.size, cap));
+    if (!(await stat(path)).isFile()) return { error: "not-a-file" };
+    handle = await open(path, constants.O_RDONLY | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0));
+    const st = await handle.stat();
+    if (!st.isFile()) return { error: "not-a-file" };
+    const want = Math.max(0, Math.min(st.size, cap));
     let bytes: Uint8Array;
     if (scratch === undefined) bytes = new Uint8Array(want);
     else {
@@ -111,7 +212,7 @@ async function readCapped(path: string, cap: number, noFollow: boolean, scratch?
       if (bytesRead === 0) break;
       got += bytesRead;
     }
-    return { bytes: got === want ? bytes : bytes.subarray(0, got), size: Math.max(stat.size, got) };
+    return { bytes: got === want ? bytes : bytes.subarray(0, got), size: Math.max(st.size, got) };
   } catch (e) {
     return { error: fsReason(e) };
   } finally {
@@ -119,26 +220,12 @@ async function readCapped(path: string, cap: number, noFollow: boolean, scratch?
   }
 }
 
-/** What the folder check needs of each student: `studentNumber`, `name` and `id` of a `Student`. */
-export interface PhotoFolderStudent {
-  studentNumber: string;
-  name?: string;
-  id: { number: string; type?: string };
-  /** When present, compared with the chosen `admissionYear` (a batch upload has one year). */
-  admissionYear?: number;
-}
-
-export type PhotoNaming = "id-number" | "student-number";
-
-export interface CheckPhotoFolderOptions extends LocaleOptions {
-  /** How the files are named (5.3.3): by ID number (then an admission year must be chosen) or student number. */
-  namedBy: PhotoNaming;
-  /** The admission year chosen for the batch upload; required when named by ID number (5.3). */
-  admissionYear?: number;
+/** Options of {@link checkPhotoFolder}: those of `matchPhotos`, and how each file is checked. */
+export interface CheckPhotoFolderOptions extends MatchPhotosOptions {
   limits?: PhotoLimits;
   /** Also decode every photo and check its background (slower). */
   background?: boolean | BackgroundOptions;
-  /** Files read and checked at the same time; default 8. */
+  /** Files read and checked at the same time: an integer ≥ 1; default 8. */
   concurrency?: number;
 }
 
@@ -172,17 +259,35 @@ export interface PhotoFolderReport {
   students: PhotoStudentReport[];
 }
 
-// Files the operating system leaves in folders; never photos, never orphans.
-const JUNK = new Set(["thumbs.db", "desktop.ini", "ehthumbs.db"]);
+/** Runs `task` on 0 … n−1, at most `concurrency` at a time. */
+async function pool(n: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < n; i = next++) await task(i);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
+}
+
+function prefixed(findings: readonly Finding[], prefix: Path): Finding[] {
+  return findings.map((f) => ({ ...f, path: [...prefix, ...f.path] }));
+}
+
+/** A folder entry that may be a photo: how to read it, or why it cannot be read. */
+interface Entry {
+  name: string;
+  /** The path to read (a link's resolved target inside the folder). */
+  path: string;
+  link: boolean;
+  failed?: UnreadableReason;
+}
 
 /**
- * Checks a folder of photos for a batch upload against the roster (5.3.3, 5.3): matches each file
- * to a student by ID number or student number (case-insensitively), then gives `photo.missing` for
- * a student without a file, `photo.orphan` for a file that matches nobody, `photo.duplicate` for a
- * student with several files (`.jpg` and `.JPG`), `photo.admission-year` when files are named by ID
- * number and no admission year is chosen, and each file's own `checkPhoto` findings. Reads files
- * with bounded parallelism, each capped at `maxBytes + 1` bytes; skips dotfiles and `Thumbs.db`;
- * never follows a symbolic link out of the folder.
+ * Checks a folder of photos for a batch upload against the roster (5.3.3, 5.3): `matchPhotos` on
+ * the folder's names (`photo.missing`, `photo.orphan`, `photo.duplicate`, `photo.admission-year`,
+ * `photo.file-name`), then `checkPhoto` on each file (and `checkPhotoBackground` with `background`).
+ * Reads files `concurrency` at a time, each capped at `photoReadCap(limits)` bytes; skips dotfiles,
+ * `Thumbs.db` and subfolders; never follows a symbolic link out of the folder; never opens what is
+ * not a regular file (a FIFO, a socket, a device: `photo.unreadable` `not-a-file`).
  *
  * Findings are pathed `["files", fileName, …]` (a file's) or `["students", studentNumber]` (a
  * student's), `[]` for the folder; `value.students[i].findings` gathers everything about one student.
@@ -198,192 +303,154 @@ export async function checkPhotoFolder(
   students: readonly PhotoFolderStudent[],
   options: CheckPhotoFolderOptions,
 ): Promise<Result<PhotoFolderReport>> {
-  resolveLocale(options);
-  const namedBy = options?.namedBy;
+  if (options === undefined)
+    throw new XueliError("option.invalid", "checkPhotoFolder needs options with namedBy");
+  const o = snapshot(
+    options,
+    ["namedBy", "admissionYear", "locale", "limits", "background", "concurrency"] as const,
+    "checkPhotoFolder options",
+  );
+  const locale = localeOf(o.locale);
+  const namedBy = o.namedBy;
   if (namedBy !== "id-number" && namedBy !== "student-number") {
-    throw new XueliError(
-      "option.invalid",
-      `namedBy must be "id-number" or "student-number", got ${String(namedBy)}`,
-    );
+    const shown = typeof namedBy === "string" ? JSON.stringify(namedBy) : typeOf(namedBy);
+    throw new XueliError("option.invalid", `namedBy must be "id-number" or "student-number", got ${shown}`);
   }
-  if (!Array.isArray(students)) throw new XueliError("option.invalid", "students must be an array");
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
+  const admissionYear = o.admissionYear;
+  if (admissionYear !== undefined && !Number.isSafeInteger(admissionYear)) {
+    throw new XueliError("option.invalid", `admissionYear must be an integer, got ${typeOf(admissionYear)}`);
+  }
+  const concurrency = o.concurrency === undefined ? 8 : o.concurrency;
+  if (!Number.isSafeInteger(concurrency) || (concurrency as number) < 1) {
+    const shown = typeof concurrency === "number" ? String(concurrency) : typeOf(concurrency);
+    throw new XueliError("option.invalid", `concurrency must be an integer ≥ 1, got ${shown}`);
+  }
+  let isArray: boolean;
+  try {
+    isArray = Array.isArray(students);
+  } catch {
+    isArray = false; // a revoked Proxy
+  }
+  if (!isArray) throw new XueliError("option.invalid", "students must be an array");
+  if (typeof dir !== "string")
+    throw new XueliError("option.invalid", `dir must be a string, got ${typeOf(dir)}`);
+  const { limits, cap } = limitsOf(o.limits);
+  const background = await backgroundOf(o.background, locale);
+  const matchOptions: MatchPhotosOptions = { namedBy, ...locale };
+  if (admissionYear !== undefined) matchOptions.admissionYear = admissionYear as number;
+
   const report: PhotoFolderReport = { dir, namedBy, files: [], students: [] };
-  if (options.admissionYear !== undefined) report.admissionYear = options.admissionYear;
-  const folder: Finding[] = [];
-
-  if (namedBy === "id-number" && options.admissionYear === undefined) {
-    folder.push(finding("photo.admission-year", [], { namedBy }, options));
-  }
-
-  // Roster keys: the naming identifier, and the other one to suggest a rename for a mis-named file.
-  const byKey = new Map<string, number>();
-  const byOther = new Map<string, number>();
-  students.forEach((s, i) => {
-    const sn = keyOf(s?.studentNumber);
-    const id = keyOf(s?.id?.number);
-    const [key, other] = namedBy === "id-number" ? [id, sn] : [sn, id];
-    if (key !== "" && !byKey.has(key)) byKey.set(key, i);
-    if (other !== "" && !byOther.has(other)) byOther.set(other, i);
-  });
+  if (admissionYear !== undefined) report.admissionYear = admissionYear as number;
 
   let realDir: string;
-  let entries: import("node:fs").Dirent[];
+  let dirents: Dirent[];
   try {
     realDir = await realpath(dir);
-    entries = await readdir(realDir, { withFileTypes: true });
+    dirents = await readdir(realDir, { withFileTypes: true });
   } catch (e) {
-    folder.push(finding("photo.unreadable", [], { reason: fsReason(e), received: dir }, options));
-    return toResult(report, folder);
+    return toResult(report, [
+      finding("photo.unreadable", [], { reason: fsReason(e), received: dir }, locale),
+    ]);
   }
 
-  const candidates = entries
-    .filter(
-      (e) => !e.name.startsWith(".") && !JUNK.has(e.name.toLowerCase()) && (e.isFile() || e.isSymbolicLink()),
-    )
-    .map((e) => ({ name: e.name, link: e.isSymbolicLink() }))
+  // Every entry but subfolders may be a photo. A link is followed only to something inside the
+  // folder, and a link to a subfolder is ignored like the subfolder.
+  const listed: Entry[] = dirents
+    .filter((d) => !d.isDirectory())
+    .map((d) => ({ name: d.name, path: join(realDir, d.name), link: d.isSymbolicLink() }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-
-  const maxBytes = options.limits?.maxBytes ?? defaultPhotoLimits.maxBytes;
-  const files: (PhotoFileReport | undefined)[] = new Array(candidates.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    // One entry at a time per worker, so its read buffer is free again when the next one starts.
-    const scratch: Scratch = { buf: new Uint8Array(0) };
-    for (;;) {
-      const k = next++;
-      const c = candidates[k];
-      if (c === undefined) return;
-      files[k] = await checkEntry(c.name, c.link, scratch);
+  const links = listed.filter((e) => e.link);
+  const subfolders = new Set<Entry>();
+  await pool(links.length, concurrency as number, async (k) => {
+    const e = links[k] as Entry;
+    try {
+      e.path = await realpath(e.path);
+    } catch {
+      e.failed = "broken-link";
+      return;
     }
-  };
-  const checkEntry = async (
-    name: string,
-    link: boolean,
-    scratch: Scratch,
-  ): Promise<PhotoFileReport | undefined> => {
-    const key = keyOf(splitName(name).stem);
-    const index = byKey.get(key);
-    const student = index === undefined ? undefined : students[index];
-    const failed = (reason: UnreadableReason): PhotoFileReport => {
-      const f: PhotoFileReport = {
-        fileName: name,
-        bytes: 0,
-        findings: [finding("photo.unreadable", [], { reason }, options)],
-      };
-      if (student !== undefined) f.studentNumber = keyName(student, "student-number");
-      return f;
-    };
-    let path = join(realDir, name);
-    if (link) {
-      // A link is followed only when its target is a regular file inside the folder.
-      try {
-        path = await realpath(path);
-      } catch {
-        return failed("broken-link");
+    if (!e.path.startsWith(realDir + sep)) {
+      e.failed = "link-outside-folder";
+      return;
+    }
+    try {
+      if ((await stat(e.path)).isDirectory()) subfolders.add(e);
+    } catch (err) {
+      e.failed = fsReason(err);
+    }
+  });
+  const entries = listed.filter((e) => !subfolders.has(e));
+
+  const match = matchPhotos(
+    entries.map((e) => e.name),
+    students,
+    matchOptions,
+  );
+  const m = match.value;
+  if (m === undefined) return toResult(report, match.findings); // never: matchPhotos always gives its value
+
+  // Each file's own checks, `concurrency` at a time; one read buffer per worker.
+  const checked: (Result<PhotoFacts> & { size: number })[] = new Array(entries.length);
+  const scratches: Scratch[] = [];
+  const todo = m.files.flatMap((f, i) => (f.ignored ? [] : [i]));
+  await pool(todo.length, concurrency as number, async (k) => {
+    const i = todo[k] as number;
+    const e = entries[i] as Entry;
+    const unreadable = (reason: UnreadableReason) => ({
+      ...toResult<PhotoFacts>(undefined, [finding("photo.unreadable", [], { reason }, locale)]),
+      size: 0,
+    });
+    if (e.failed !== undefined) {
+      checked[i] = unreadable(e.failed);
+      return;
+    }
+    const scratch = scratches.pop() ?? { buf: new Uint8Array(0) };
+    try {
+      const read = await readCapped(e.path, cap, !e.link, scratch);
+      if ("error" in read) {
+        checked[i] = unreadable(read.error);
+        return;
       }
-      if (!path.startsWith(realDir + sep)) return failed("link-outside-folder");
-    }
-    const read = await readCapped(path, maxBytes + 1, !link, scratch);
-    if ("error" in read) {
-      // A link to a directory inside the folder is not a photo: ignore it like a directory.
-      if (read.error === "not-a-file" && link) return undefined;
-      return failed(read.error);
-    }
-    const photoOptions: CheckPhotoOptions = { fileName: name, totalBytes: read.size };
-    if (options.locale !== undefined) photoOptions.locale = options.locale;
-    if (options.limits !== undefined) photoOptions.limits = options.limits;
-    if (student !== undefined) {
-      photoOptions.student = {
-        studentNumber: keyName(student, "student-number"),
-        id: { number: keyName(student, "id-number") },
+      const r = checkPhoto(read.bytes, { ...locale, limits, totalBytes: read.size });
+      checked[i] = {
+        ...(await withBackground(read.bytes, read.size, r, background, locale)),
+        size: read.size,
       };
+    } finally {
+      scratches.push(scratch);
     }
-    // Awaiting also covers the synchronous form: without `background` checkPhoto returns a Result.
-    if (options.background !== undefined) photoOptions.background = options.background;
-    const result = await checkPhoto(read.bytes, photoOptions);
-    const f: PhotoFileReport = { fileName: name, bytes: read.size, findings: result.findings };
-    if (result.value !== undefined) f.facts = result.value;
-    if (student !== undefined) f.studentNumber = keyName(student, "student-number");
-    return f;
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, candidates.length) }, worker));
-
-  const all: Finding[] = [...folder];
-  const perStudent = new Map<number, { files: string[]; findings: Finding[] }>();
-  for (const f of files) {
-    if (f === undefined) continue;
-    report.files.push(f);
-    const path = ["files", f.fileName];
-    const own = prefixFindings(f.findings, path);
-    const index = f.studentNumber === undefined ? undefined : byKey.get(keyOf(splitName(f.fileName).stem));
-    if (index === undefined) {
-      // Orphan: matches nobody. Suggest the right name when it is the other identifier of a student.
-      const params: FindingParams["photo.orphan"] = { received: f.fileName, namedBy };
-      const other = byOther.get(keyOf(splitName(f.fileName).stem));
-      const s = other === undefined ? undefined : students[other];
-      if (s !== undefined) {
-        params.suggestion = `${keyName(s, namedBy)}.jpg`;
-        params.studentNumber = keyName(s, "student-number");
-      }
-      const orphan = finding("photo.orphan", path, params, options);
-      f.findings.unshift({ ...orphan, path: [] });
-      all.push(orphan, ...own);
-      continue;
-    }
-    all.push(...own);
-    const entry = perStudent.get(index) ?? { files: [], findings: [] };
-    entry.files.push(f.fileName);
-    entry.findings.push(...own);
-    perStudent.set(index, entry);
-  }
-
-  students.forEach((s, i) => {
-    const sn = typeof s?.studentNumber === "string" ? s.studentNumber : "";
-    const entry = perStudent.get(i) ?? { files: [], findings: [] };
-    const studentFindings: Finding[] = [];
-    const path = ["students", sn];
-    if (entry.files.length === 0) {
-      studentFindings.push(
-        finding("photo.missing", path, { expected: `${keyName(s, namedBy)}.jpg`, namedBy }, options),
-      );
-    } else if (entry.files.length > 1) {
-      studentFindings.push(finding("photo.duplicate", path, { received: entry.files }, options));
-    }
-    if (
-      namedBy === "id-number" &&
-      options.admissionYear !== undefined &&
-      typeof s?.admissionYear === "number" &&
-      s.admissionYear !== options.admissionYear
-    ) {
-      studentFindings.push(
-        finding(
-          "photo.admission-year",
-          path,
-          { expected: options.admissionYear, received: s.admissionYear },
-          options,
-        ),
-      );
-    }
-    all.push(...studentFindings);
-    const r: PhotoStudentReport = {
-      studentNumber: sn,
-      files: entry.files,
-      findings: [...studentFindings, ...entry.findings],
-    };
-    if (typeof s?.name === "string") r.name = s.name;
-    report.students.push(r);
   });
 
+  // The findings: the folder's, each file's (naming, then its bytes'), each student's.
+  const all: Finding[] = match.findings.filter((f) => f.path.length === 0);
+  const ofStudent: Finding[][] = m.students.map(() => []);
+  m.files.forEach((named, i) => {
+    const c = checked[i];
+    if (named.ignored || c === undefined) return;
+    const orphan = named.findings.filter((f) => f.code === "photo.orphan");
+    const naming = named.findings.filter((f) => f.code !== "photo.orphan");
+    const file: PhotoFileReport = {
+      fileName: named.fileName,
+      bytes: c.size,
+      findings: [...orphan, ...c.findings, ...naming],
+    };
+    if (named.studentNumber !== undefined) file.studentNumber = named.studentNumber;
+    if (c.value !== undefined) file.facts = c.value;
+    report.files.push(file);
+    const own = prefixed(file.findings, ["files", file.fileName]);
+    all.push(...own);
+    if (named.student !== undefined) ofStudent[named.student]?.push(...own);
+  });
+  m.students.forEach((s, i) => {
+    const own = s.findings.filter((f) => f.path[0] === "students");
+    all.push(...own);
+    const r: PhotoStudentReport = {
+      studentNumber: s.studentNumber,
+      files: s.files,
+      findings: [...own, ...(ofStudent[i] ?? [])],
+    };
+    if (s.name !== undefined) r.name = s.name;
+    report.students.push(r);
+  });
   return toResult(report, all);
-}
-
-/** Matching key: trimmed, upper-cased ([decision] file systems on Windows and macOS ignore case). */
-function keyOf(v: unknown): string {
-  return typeof v === "string" ? v.trim().toUpperCase() : "";
-}
-
-function keyName(s: PhotoFolderStudent | undefined, namedBy: PhotoNaming): string {
-  const v = namedBy === "id-number" ? s?.id?.number : s?.studentNumber;
-  return typeof v === "string" ? v.trim() : "";
 }

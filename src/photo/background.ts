@@ -53,7 +53,7 @@ const round1 = (v: number): number => Math.round(v * 10) / 10;
  * Measures the border strips of decoded pixels (top 5 % of rows, outer 5 % of columns down to half
  * the height) against `options.reference` (light blue, RGB 100 197 255 by default): the mean colour,
  * its distance from the reference, the spread within and between strips. For callers that decode
- * pixels themselves; `checkPhoto(bytes, { background: true })` decodes and judges in one call.
+ * pixels themselves; `checkPhotoBackground(bytes)` decodes and judges in one call.
  * @example
  * const px = { width: 480, height: 640, data: rgbaBytes };
  * measureBackground(px).distance //=> e.g. 4.2 for a light-blue backdrop
@@ -113,7 +113,12 @@ export function measureBackground(pixels: Pixels, options: BackgroundOptions = {
   };
 }
 
-/** Which of the background's tolerances `facts` exceeds: colour, uniformity, or none. */
+/**
+ * Which of the background's tolerances `facts` exceeds: colour, uniformity, or none.
+ * @example
+ * backgroundProblem({ mean: [250, 250, 250], distance: 158.4, deviation: 0, spread: 0 }) //=> "colour"
+ * backgroundProblem({ mean: [100, 197, 254], distance: 1, deviation: 30, spread: 0 }) //=> "uniformity"
+ */
 export function backgroundProblem(
   facts: BackgroundFacts,
   options: BackgroundOptions = {},
@@ -133,6 +138,8 @@ function dist(a: Rgb, b: Rgb): number {
 /**
  * Decodes with jpeg-js, imported only here so that header-only checks never load a decoder. Caps
  * resolution and memory so a hostile header cannot make it allocate gigabytes.
+ * @example
+ * const px = await decodeWithJpegJs(bytes); //=> { width: 480, height: 640, data: Uint8Array(1228800) } (RGBA)
  */
 export async function decodeWithJpegJs(bytes: Uint8Array): Promise<Pixels> {
   const mod = (await import("jpeg-js")) as typeof import("jpeg-js") & { default?: typeof import("jpeg-js") };

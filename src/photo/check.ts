@@ -4,25 +4,25 @@ import {
   type Finding,
   type FindingParams,
   finding,
+  type Locale,
   type LocaleOptions,
   type Result,
-  resolveLocale,
   toResult,
 } from "../findings/index.js";
+import type { BackgroundOptions } from "./background.js";
+import { type ColorModel, type PhotoFacts, photoFacts } from "./facts.js";
+import type { PhotoStudent } from "./file-name.js";
+import { isJpeg, readJpegHeader } from "./jpeg.js";
 import {
-  type BackgroundFacts,
-  type BackgroundOptions,
-  backgroundProblem,
-  decodeWithJpegJs,
-  LIGHT_BLUE,
-  measureBackground,
-} from "./background.js";
-import { findEditor } from "./editors.js";
-import { readExif } from "./exif.js";
-import { checkFileName, type PhotoStudent } from "./file-name.js";
-import { isJpeg, type JpegHeader, readJpegHeader } from "./jpeg.js";
-import { estimateQuality } from "./quality.js";
-import { readXmpCreatorTool } from "./xmp.js";
+  bytesOf,
+  defaultPhotoLimits,
+  localeOf,
+  type PhotoLimits,
+  type ResolvedPhotoLimits,
+  resolvePhotoLimits,
+  typeOf,
+} from "./options.js";
+import { fileNameRule, fileSizeRule, PHOTO_HEIGHT, PHOTO_WIDTH, photoRules } from "./rules/index.js";
 
 /** The photo format of 5.3.3, and what else the check can name (from the magic bytes alone). */
 export type PhotoFormat =
@@ -39,55 +39,8 @@ export type PhotoFormat =
   | "psd"
   | "pdf";
 
-/** Colour model of a JPEG, from its component count, component ids and Adobe APP14 transform. */
-export type ColorModel = "grayscale" | "ycbcr" | "rgb" | "cmyk" | "ycck" | "unknown";
-
-/** What the bytes of a JPEG photo say about it; `checkPhoto` returns it whenever the JPEG header reads. */
-export interface PhotoFacts {
-  format: "jpeg";
-  /** Stored pixel grid from the SOF marker (an EXIF orientation does not change it). */
-  width: number;
-  height: number;
-  /** File size in bytes (the whole file's, when only its start was read). */
-  bytes: number;
-  /** Density in dots per inch, rounded: the smaller axis, the lower of JFIF and EXIF when both set one. */
-  dpi?: number;
-  /** Where `dpi` came from. */
-  dpiSource?: "jfif" | "exif" | "jfif+exif";
-  components: number;
-  bitsPerSample: number;
-  colorModel: ColorModel;
-  /** IJG-equivalent JPEG quality 1–100 estimated from the quantization tables. */
-  quality?: number;
-  /** EXIF Software, else ProcessingSoftware, else XMP CreatorTool. */
-  software?: string;
-  /** EXIF Orientation 1–8 when present. */
-  orientation?: number;
-  progressive: boolean;
-  /** Border-strip measurements, when `background` was asked for and the image decoded. */
-  background?: BackgroundFacts;
-}
-
-/** Bounds of 5.3.3, overridable. */
-export interface PhotoLimits {
-  /** Smallest file in bytes; default 18 × 1024 = 18 432 ([decision] K = 1024). */
-  minBytes?: number;
-  /** Largest file in bytes; default 40 × 1024 = 40 960. */
-  maxBytes?: number;
-  /** Lowest density in dpi; default 300. */
-  minDpi?: number;
-  /** Lowest estimated JPEG quality before `photo.quality`; default 60 (教毕指〔2017〕99号). */
-  minQuality?: number;
-}
-
-export const defaultPhotoLimits = {
-  minBytes: 18 * 1024,
-  maxBytes: 40 * 1024,
-  minDpi: 300,
-  minQuality: 60,
-} as const;
-export const PHOTO_WIDTH = 480;
-export const PHOTO_HEIGHT = 640;
+export type { BackgroundOptions, ColorModel, PhotoFacts, PhotoLimits, PhotoStudent };
+export { defaultPhotoLimits, PHOTO_HEIGHT, PHOTO_WIDTH };
 
 export interface CheckPhotoOptions extends LocaleOptions {
   /** The upload file name, checked against 5.3.3's naming rule when given. */
@@ -96,25 +49,69 @@ export interface CheckPhotoOptions extends LocaleOptions {
   student?: PhotoStudent;
   limits?: PhotoLimits;
   /**
-   * Decode the pixels and check the border strips are uniform light blue. Makes `checkPhoto` return
-   * a Promise: the decoder (jpeg-js) is imported only then.
-   */
-  background?: boolean | BackgroundOptions;
-  /**
-   * The whole file's size when `bytes` is only its start (`checkPhotoFile` reads at most
-   * `maxBytes + 1`): the size check uses it and the end-of-image marker is not looked for.
+   * The whole file's size when `bytes` is only its start (a capped read, see `photoReadCap`): the
+   * size check uses it, the end-of-image marker is not looked for, and a header that runs past the
+   * bytes given is not judged when the size alone refuses the file.
    */
   totalBytes?: number;
 }
 
-export type { BackgroundOptions, PhotoStudent };
+/** checkPhoto's options, read once. */
+interface Snapshot {
+  fileName: unknown;
+  student: unknown;
+  limits: unknown;
+  totalBytes: unknown;
+  locale: unknown;
+  background: unknown;
+}
+
+const NO_OPTIONS: Snapshot = {
+  fileName: undefined,
+  student: undefined,
+  limits: undefined,
+  totalBytes: undefined,
+  locale: undefined,
+  background: undefined,
+};
+
+/** The options read once, property by property (a getter or a Proxy trap that throws: XueliError). */
+function snapshotOf(options: unknown): Snapshot {
+  if (options === undefined) return NO_OPTIONS;
+  if (options === null || typeof options !== "object") {
+    throw new XueliError("option.invalid", `checkPhoto options must be an object, got ${typeOf(options)}`);
+  }
+  try {
+    const o = options as Record<keyof Snapshot, unknown>;
+    return {
+      fileName: o.fileName,
+      student: o.student,
+      limits: o.limits,
+      totalBytes: o.totalBytes,
+      locale: o.locale,
+      background: o.background,
+    };
+  } catch {
+    throw new XueliError(
+      "option.invalid",
+      "checkPhoto options could not be read (a getter or a Proxy trap threw)",
+    );
+  }
+}
+
+// One options object per locale, for the findings: nothing allocated per call.
+const LOCALES: Record<Locale, LocaleOptions> = { "zh-CN": { locale: "zh-CN" }, en: { locale: "en" } };
+const NONE: readonly Finding[] = [];
 
 /**
  * Checks a graduation photo's bytes against 5.3.3 (480 × 640, ≥ 300 dpi, 24-bit, 18 K–40 K, JPEG,
- * named by ID number or student number), the JPEG quality ≥ 60 of CHSI's spec, 5.2.2 (no editors or
- * beauty apps in EXIF) and, with `background`, the light-blue background of 4.2.2. Reads the
- * headers only, in one pass; never decodes pixels unless `background` is set, never throws on bad
- * bytes. Synchronous, except with `background`, when it returns a Promise.
+ * named by ID number or student number), the JPEG quality ≥ 60 of CHSI's spec and 5.2.2 (no editors
+ * or beauty apps in EXIF). Always synchronous: it reads the headers once, in one pass, decodes no
+ * pixels, and runs the rules of `photoRules` on what they say, then the naming rule. The background
+ * (4.2.2) needs the pixels: {@link checkPhotoBackground}.
+ *
+ * Never throws on bad data (bytes that are not bytes give `photo.unreadable` `not-bytes`); throws
+ * `XueliError` for a bad options object (a limit that is not a number, a getter that throws).
  *
  * @example
  * const r = checkPhoto(bytes, { fileName: "110108200001011237.jpg" });
@@ -123,282 +120,99 @@ export type { BackgroundOptions, PhotoStudent };
  * //     findings: [] }
  * checkPhoto(png, { locale: "en" }).findings[0];
  * //=> { code: "photo.format", severity: "error", clause: "5.3.3", params: { expected: "jpeg", received: "png" }, … }
- * await checkPhoto(bytes, { background: true }); // decodes, then also checks the background
  */
-export function checkPhoto(
-  bytes: Uint8Array,
-  options: CheckPhotoOptions & { background: true | BackgroundOptions },
-): Promise<Result<PhotoFacts>>;
-export function checkPhoto(
-  bytes: Uint8Array,
-  options?: CheckPhotoOptions & { background?: false | undefined },
-): Result<PhotoFacts>;
-export function checkPhoto(
-  bytes: Uint8Array,
-  options?: CheckPhotoOptions,
-): Result<PhotoFacts> | Promise<Result<PhotoFacts>>;
-export function checkPhoto(
-  bytes: Uint8Array,
-  options: CheckPhotoOptions = {},
-): Result<PhotoFacts> | Promise<Result<PhotoFacts>> {
-  const { facts, findings } = inspect(bytes, options);
-  const bg = options.background;
-  if (bg === undefined || bg === false) return toResult(facts, findings);
-  return checkBackground(bytes as Uint8Array, facts, findings, bg === true ? {} : bg, options);
-}
-
-async function checkBackground(
-  bytes: Uint8Array,
-  facts: PhotoFacts | undefined,
-  findings: Finding[],
-  bg: BackgroundOptions,
-  options: CheckPhotoOptions,
-): Promise<Result<PhotoFacts>> {
-  // Nothing to decode when the header did not read; the findings already say why.
-  if (facts === undefined) return toResult<PhotoFacts>(undefined, findings);
-  let pixels: Awaited<ReturnType<typeof decodeWithJpegJs>>;
-  try {
-    pixels = await (bg.decode ?? decodeWithJpegJs)(bytes);
-  } catch {
-    findings.push(finding("photo.unreadable", [], { reason: "decode-failed" }, options));
-    return toResult(facts, findings);
-  }
-  const measured = measureBackground(pixels, bg);
-  facts.background = measured;
-  const problem = backgroundProblem(measured, bg);
-  if (problem !== undefined) {
-    findings.push(
-      finding(
-        "photo.background",
-        [],
-        {
-          reason: problem,
-          expected: bg.reference ?? LIGHT_BLUE,
-          received: measured.mean,
-          distance: measured.distance,
-          deviation: measured.deviation,
-          spread: measured.spread,
-        },
-        options,
-      ),
+export function checkPhoto(bytes: Uint8Array | ArrayBuffer, options?: CheckPhotoOptions): Result<PhotoFacts> {
+  const o = snapshotOf(options);
+  if (o.background !== undefined && o.background !== false) {
+    throw new XueliError(
+      "option.invalid",
+      "checkPhoto is synchronous and decodes no pixels: check the background with checkPhotoBackground(bytes, options)",
     );
+  }
+  const locale = LOCALES[localeOf(o.locale)];
+  const limits = resolvePhotoLimits(o.limits);
+  const totalBytes = o.totalBytes;
+  if (
+    totalBytes !== undefined &&
+    !(typeof totalBytes === "number" && totalBytes >= 0 && totalBytes < Infinity)
+  ) {
+    throw new XueliError("option.invalid", `totalBytes must be a number of bytes, got ${typeOf(totalBytes)}`);
+  }
+  const findings: Finding[] = [];
+  const facts = inspect(bytes, totalBytes, limits, locale, findings);
+  if (o.fileName !== undefined) {
+    const student = o.student === undefined ? undefined : studentOf(o.student);
+    for (const f of fileNameRule(o.fileName, student, locale)) findings.push(f);
   }
   return toResult(facts, findings);
 }
 
-function limitOf(limits: PhotoLimits | undefined, key: keyof PhotoLimits): number {
-  const v = limits?.[key];
-  if (v === undefined) return defaultPhotoLimits[key];
-  if (typeof v !== "number" || Number.isNaN(v)) {
-    throw new XueliError("option.invalid", `limits.${key} must be a number, got ${String(v)}`);
+/** The byte checks: the facts when the JPEG header reads; the findings pushed onto `findings`. */
+function inspect(
+  bytes: unknown,
+  totalBytes: number | undefined,
+  limits: ResolvedPhotoLimits,
+  locale: LocaleOptions,
+  findings: Finding[],
+): PhotoFacts | undefined {
+  const b = bytesOf(bytes);
+  if (b === undefined) {
+    findings.push(finding("photo.unreadable", [], { reason: "not-bytes", received: typeOf(bytes) }, locale));
+    return undefined;
   }
-  return v;
-}
+  // Only the start of the file was given: its real size is known, and judged first (12.9).
+  const partial = totalBytes !== undefined && totalBytes > b.length;
+  const total = partial ? totalBytes : b.length;
+  const size = partial ? fileSizeRule({ facts: { bytes: total } }, limits, locale) : NONE;
 
-/** The header checks, synchronous: facts when the JPEG header reads, and every finding. */
-function inspect(input: unknown, options: CheckPhotoOptions): { facts?: PhotoFacts; findings: Finding[] } {
-  if (options === null || typeof options !== "object") {
-    throw new XueliError("option.invalid", "checkPhoto options must be an object");
-  }
-  resolveLocale(options); // an unknown locale is a programmer error: throw before any work
-  const limits = options.limits;
-  const minBytes = limitOf(limits, "minBytes");
-  const maxBytes = limitOf(limits, "maxBytes");
-  const minDpi = limitOf(limits, "minDpi");
-  const minQuality = limitOf(limits, "minQuality");
-  const findings: Finding[] = [];
-  const nameFinding = (): void => {
-    const name = options.fileName;
-    if (name === undefined) return;
-    const problem =
-      typeof name === "string" ? checkFileName(name, options.student) : { reason: "stem" as const };
-    if (problem === undefined) return;
-    const student = options.student;
-    const params: FindingParams["photo.file-name"] = {
-      received: typeof name === "string" ? name : typeOf(name),
-      reason: problem.reason,
-      expected: student ? [`${String(student.id?.number)}.jpg`, `${String(student.studentNumber)}.jpg`] : [],
-    };
-    if (problem.suggestion !== undefined) params.suggestion = problem.suggestion;
-    findings.push(finding("photo.file-name", ["fileName"], params, options));
-  };
-
-  let bytes: Uint8Array;
-  if (input instanceof Uint8Array) bytes = input;
-  else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
-  else {
-    findings.push(finding("photo.unreadable", [], { reason: "not-bytes", received: typeOf(input) }, options));
-    nameFinding();
-    return { findings };
-  }
-  const total =
-    typeof options.totalBytes === "number" && options.totalBytes > bytes.length
-      ? options.totalBytes
-      : bytes.length;
-
-  if (!isJpeg(bytes)) {
-    const format = bytes.length === 0 ? undefined : sniff(bytes);
+  if (!isJpeg(b)) {
+    const format = b.length === 0 ? undefined : sniff(b);
     if (format === undefined || format === "jpeg") {
-      findings.push(
-        finding(
-          "photo.unreadable",
-          [],
-          { reason: bytes.length === 0 ? "empty" : format === "jpeg" ? "marker-expected" : "unknown-format" },
-          options,
-        ),
-      );
+      const reason = b.length === 0 ? "empty" : format === "jpeg" ? "marker-expected" : "unknown-format";
+      findings.push(finding("photo.unreadable", [], { reason }, locale));
     } else {
       const params: FindingParams["photo.format"] = { expected: "jpeg", received: format };
-      const size = sizeOf(bytes);
-      if (size !== undefined) Object.assign(params, size);
-      findings.push(finding("photo.format", [], params, options));
+      const dims = sizeOf(b);
+      if (dims !== undefined) Object.assign(params, dims);
+      findings.push(finding("photo.format", [], params, locale));
     }
-    nameFinding();
-    return { findings };
+    findings.push(...size);
+    return undefined;
   }
 
-  const read = readJpegHeader(bytes, total > bytes.length);
+  const read = readJpegHeader(b, partial);
   if (!read.ok) {
-    findings.push(finding("photo.unreadable", [], { reason: read.reason, offset: read.offset }, options));
-    nameFinding();
-    return { findings };
-  }
-  const h = read.header;
-  const facts: PhotoFacts = {
-    format: "jpeg",
-    width: h.width,
-    height: h.height,
-    bytes: total,
-    components: h.components,
-    bitsPerSample: h.precision,
-    colorModel: colorModel(h),
-    progressive: h.progressive,
-  };
-
-  // EXIF is parsed only when an APP1 "Exif" segment exists, and only its IFD0.
-  const exif = h.exifStart >= 0 ? readExif(bytes, h.exifStart, h.exifEnd) : undefined;
-  if (exif?.orientation !== undefined) facts.orientation = exif.orientation;
-  const creatorTool = h.xmpStart >= 0 ? readXmpCreatorTool(bytes, h.xmpStart, h.xmpEnd) : undefined;
-  const software = exif?.software ?? exif?.processingSoftware ?? creatorTool;
-  if (software !== undefined) facts.software = software;
-
-  // Dimensions (5.3.3): the stored grid must be 480 × 640 and display the same way in every viewer.
-  // [decision] Orientation 5–8 swaps width and height in viewers that honour it, so a 480 × 640 grid
-  // with such a tag shows as 640 × 480 there: refused, with the hint to rotate the pixels and drop
-  // the tag. A 640 × 480 grid is refused whatever its tag ("rotated?").
-  const swaps = facts.orientation !== undefined && facts.orientation >= 5 && facts.orientation <= 8;
-  if (h.width !== PHOTO_WIDTH || h.height !== PHOTO_HEIGHT || swaps) {
-    const params: FindingParams["photo.dimensions"] = {
-      expected: { width: PHOTO_WIDTH, height: PHOTO_HEIGHT },
-      received: { width: h.width, height: h.height },
-    };
-    if (h.width === PHOTO_HEIGHT && h.height === PHOTO_WIDTH) params.hint = "rotated";
-    else if (swaps && h.width === PHOTO_WIDTH && h.height === PHOTO_HEIGHT) params.hint = "orientation";
-    if (facts.orientation !== undefined) params.orientation = facts.orientation;
-    findings.push(finding("photo.dimensions", [], params, options));
-  }
-
-  // Density (5.3.3): JFIF APP0 when it has units, EXIF X/YResolution with ResolutionUnit otherwise;
-  // both when both are set, the lower counting, since some reader will show that one.
-  let dpi: number | undefined;
-  let source: PhotoFacts["dpiSource"];
-  if (h.hasJfif && (h.jfifUnits === 1 || h.jfifUnits === 2)) {
-    const f = h.jfifUnits === 2 ? 2.54 : 1;
-    dpi = Math.min(h.jfifX, h.jfifY) * f;
-    source = "jfif";
-  }
-  if (exif?.xResolution !== undefined && exif.resolutionUnit !== 1) {
-    const unit = exif.resolutionUnit ?? 2; // the TIFF default is inches
-    if (unit === 2 || unit === 3) {
-      const f = unit === 3 ? 2.54 : 1;
-      const e = Math.min(exif.xResolution, exif.yResolution ?? exif.xResolution) * f;
-      if (dpi === undefined) {
-        dpi = e;
-        source = "exif";
-      } else {
-        dpi = Math.min(dpi, e);
-        source = "jfif+exif";
-      }
+    // A header running past a capped read is not judged when the size alone refuses the file: the
+    // file is too large, not cut off.
+    const refused = size.some((f) => f.severity === "error");
+    if (!(partial && read.reason === "truncated" && refused)) {
+      findings.push(finding("photo.unreadable", [], { reason: read.reason, offset: read.offset }, locale));
     }
+    findings.push(...size);
+    return undefined;
   }
-  if (dpi !== undefined) {
-    // [decision] Rounded to a whole dot per inch: JFIF stores whole dots per centimetre, and 118 /cm
-    // (299.72 dpi) is how 300 dpi is written in centimetres.
-    facts.dpi = Math.round(dpi);
-    if (source !== undefined) facts.dpiSource = source;
-  }
-  if (facts.dpi === undefined || facts.dpi < minDpi) {
-    findings.push(
-      finding(
-        "photo.dpi",
-        [],
-        { expected: minDpi, received: facts.dpi ?? null, source: source ?? null },
-        options,
-      ),
-    );
-  }
-
-  // 24-bit true colour (5.3.3): three components of eight bits.
-  if (h.components !== 3 || h.precision !== 8) {
-    findings.push(
-      finding(
-        "photo.color-depth",
-        [],
-        {
-          expected: { components: 3, bitsPerSample: 8 },
-          received: { components: h.components, bitsPerSample: h.precision },
-          colorModel: facts.colorModel,
-        },
-        options,
-      ),
-    );
-  }
-
-  // File size (5.3.3).
-  if (total < minBytes || total > maxBytes) {
-    findings.push(finding("photo.file-size", [], { received: total, min: minBytes, max: maxBytes }, options));
-  }
-
-  // JPEG quality ≥ 60 (教毕指〔2017〕99号), estimated from the quantization tables.
-  const luma = h.dqtOffset[h.lumaTable] as number;
-  const chroma =
-    h.chromaTable >= 0 && h.chromaTable !== h.lumaTable ? (h.dqtOffset[h.chromaTable] as number) : -1;
-  facts.quality = estimateQuality(
-    bytes,
-    luma,
-    h.dqt16[h.lumaTable] as boolean,
-    chroma,
-    chroma >= 0 && (h.dqt16[h.chromaTable] as boolean),
-  );
-  if (facts.quality < minQuality) {
-    findings.push(finding("photo.quality", [], { expected: minQuality, received: facts.quality }, options));
-  }
-
-  // No retouched or edited photos (5.2.2): an editor named in EXIF or XMP.
-  if (exif !== undefined || creatorTool !== undefined) {
-    for (const s of [exif?.software, exif?.processingSoftware, creatorTool]) {
-      if (s === undefined) continue;
-      const editor = findEditor(s);
-      if (editor !== undefined) {
-        findings.push(finding("photo.edited", [], { received: s, editor }, options));
-        break;
-      }
-    }
-  }
-
-  nameFinding();
-  return { facts, findings };
+  const input = photoFacts(b, read.header, total);
+  for (const rule of photoRules) for (const f of rule(input, limits, locale)) findings.push(f);
+  return input.facts;
 }
 
-function colorModel(h: JpegHeader): ColorModel {
-  if (h.components === 1) return "grayscale";
-  if (h.components === 3) {
-    // Adobe transform 0, or component ids "R" "G" "B", mean RGB stored without a YCbCr transform.
-    if (h.adobeTransform === 0 || h.componentIds === 0x524742) return "rgb";
-    return "ycbcr";
+/** The student of the naming rule, read once: its two identifiers as strings ("" when unreadable). */
+function studentOf(v: unknown): PhotoStudent {
+  let studentNumber: unknown;
+  let number: unknown;
+  try {
+    if (typeof v === "object" && v !== null) {
+      studentNumber = (v as { studentNumber?: unknown }).studentNumber;
+      const id = (v as { id?: unknown }).id;
+      if (typeof id === "object" && id !== null) number = (id as { number?: unknown }).number;
+    }
+  } catch {
+    // A student record that cannot be read names nobody: the file name cannot be theirs.
   }
-  if (h.components === 4) return h.adobeTransform === 2 ? "ycck" : "cmyk";
-  return "unknown";
+  return {
+    studentNumber: typeof studentNumber === "string" ? studentNumber : "",
+    id: { number: typeof number === "string" ? number : "" },
+  };
 }
 
 function at(b: Uint8Array, i: number, ...sig: number[]): boolean {
@@ -407,7 +221,12 @@ function at(b: Uint8Array, i: number, ...sig: number[]): boolean {
   return true;
 }
 
-/** The format named by the magic bytes, never by the file name. */
+/**
+ * The format named by the magic bytes, never by the file name.
+ * @example
+ * sniff(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) //=> "png"
+ * sniff(Uint8Array.of(1, 2, 3)) //=> undefined
+ */
 export function sniff(b: Uint8Array): PhotoFormat | undefined {
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xd8) return "jpeg";
   if (at(b, 0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "png";
@@ -438,10 +257,4 @@ function sizeOf(b: Uint8Array): { width: number; height: number } | undefined {
   } catch {
     return undefined;
   }
-}
-
-function typeOf(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
-  return typeof v;
 }

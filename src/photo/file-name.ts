@@ -25,13 +25,21 @@ const IDENTIFIER = /^(?=[A-Za-z]*[0-9])[0-9A-Za-z]{5,20}$/;
 const ALNUM_RUN = /[0-9A-Za-z]+/g;
 const DIGIT = /[0-9]/;
 
-/** The name after the last `/` or `\`. */
+/**
+ * The name after the last `/` or `\`.
+ * @example
+ * baseName("photos\\2019E8012345678.jpg") //=> "2019E8012345678.jpg"
+ */
 export function baseName(path: string): string {
   const i = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
   return i >= 0 ? path.slice(i + 1) : path;
 }
 
-/** Splits `stem.ext` at the last dot; a name without a dot has no extension. */
+/**
+ * Splits `stem.ext` at the last dot; a name without a dot has no extension.
+ * @example
+ * splitName("a.b.jpg") //=> { stem: "a.b", ext: "jpg" }
+ */
 export function splitName(name: string): { stem: string; ext: string } {
   const dot = name.lastIndexOf(".");
   return dot > 0 ? { stem: name.slice(0, dot), ext: name.slice(dot + 1) } : { stem: name, ext: "" };
@@ -40,6 +48,8 @@ export function splitName(name: string): { stem: string; ext: string } {
 /**
  * True when `stem` names `student`: exactly the student number or the ID number, letters in any case
  * ([decision] Windows and macOS file systems ignore case, so `x` and `X` name the same file).
+ * @example
+ * stemMatches("11010820000101123x", { studentNumber: "2019E8012345678", id: { number: "11010820000101123X" } }) //=> true
  */
 export function stemMatches(stem: string, student: PhotoStudent): boolean {
   const upper = stem.toUpperCase();
@@ -53,7 +63,12 @@ function text(v: unknown): string {
   return typeof v === "string" ? v.trim().toUpperCase() : "";
 }
 
-/** Checks a file name; `undefined` when it is acceptable. */
+/**
+ * Checks a file name; `undefined` when it is acceptable.
+ * @example
+ * checkFileName("张三.jpg") //=> { reason: "stem" }
+ * checkFileName("110108200001011237.png") //=> { reason: "extension", suggestion: "110108200001011237.jpg" }
+ */
 export function checkFileName(fileName: string, student?: PhotoStudent): FileNameProblem | undefined {
   const { stem, ext } = splitName(baseName(fileName));
   if (student !== undefined) {

@@ -44,6 +44,11 @@ export interface JpegHeader {
   chromaTable: number;
   /** Offset just after the SOS header: where entropy-coded data starts. */
   scanStart: number;
+  /**
+   * Bytes after the end-of-image marker (FF D9): 0 for a clean file, a few for padding, thousands
+   * for the data phone cameras append there. 0 when only the start of the file was read.
+   */
+  trailer: number;
 }
 
 /** Why a JPEG could not be read; goes into `params.reason` of `photo.unreadable`. */
@@ -149,6 +154,7 @@ export function readJpegHeader(b: Uint8Array, partial = false): JpegRead {
     lumaTable: -1,
     chromaTable: -1,
     scanStart: -1,
+    trailer: 0,
   };
   // Where the frame's component specifications (C, H/V, Tq; 3 bytes each) start, read again at SOS.
   let components = -1;
@@ -386,16 +392,48 @@ export function readJpegHeader(b: Uint8Array, partial = false): JpegRead {
     i = end;
   }
   if (h.dqtOffset[h.lumaTable] === -1) return { ok: false, reason: "no-quantization-table", offset: i };
-  if (!partial && !hasEndMarker(b, h.scanStart)) return { ok: false, reason: "no-end-marker", offset: n };
+  if (!partial) {
+    const eoi = findEndMarker(b, h.scanStart);
+    if (eoi < 0) return { ok: false, reason: "no-end-marker", offset: n };
+    h.trailer = n - (eoi + 2);
+  }
   return { ok: true, header: h };
 }
 
+/** How far from the end the end-of-image marker is looked for first: trailing padding. */
+const END_WINDOW = 64;
+
 /**
- * A complete JPEG ends with EOI (FF D9). Only the last bytes are searched, allowing a little trailing
- * padding, so a cut-off download is caught without scanning the entropy-coded data.
+ * The offset of the end-of-image marker (FF D9) of a complete JPEG, or -1 for a cut-off file.
+ *
+ * First the last 64 bytes are searched (padding after EOI), so a clean file costs nothing more.
+ * Only when that fails is the file walked from the first scan: entropy-coded bytes (FF is followed
+ * by 00 stuffing, an RSTn or fill there), and the marker segments between the scans of a
+ * progressive file (DHT, SOS, …) skipped by their declared length, up to the first EOI. What lies
+ * after it (phone cameras append their own data there) is the trailer. The walk only moves forward:
+ * linear in the input, whatever the bytes.
  */
-function hasEndMarker(b: Uint8Array, from: number): boolean {
-  const stop = Math.max(from, b.length - 64);
-  for (let j = b.length - 2; j >= stop; j--) if (b[j] === 0xff && b[j + 1] === 0xd9) return true;
-  return false;
+function findEndMarker(b: Uint8Array, from: number): number {
+  const n = b.length;
+  const stop = Math.max(from, n - END_WINDOW);
+  for (let j = n - 2; j >= stop; j--) if (b[j] === 0xff && b[j + 1] === 0xd9) return j;
+  let i = from;
+  while (i + 1 < n) {
+    i = b.indexOf(0xff, i);
+    if (i < 0 || i + 1 >= n) return -1;
+    const m = b[i + 1] as number;
+    if (m === 0xd9) return i;
+    if (m === 0xff)
+      i += 1; // fill byte: the next 0xFF starts the marker
+    else if (m === 0x00 || m === 0x01 || (m >= 0xd0 && m <= 0xd8))
+      i += 2; // stuffing, TEM, RSTn
+    else {
+      // A marker segment between scans: skip it by its length.
+      if (i + 4 > n) return -1;
+      const len = ((b[i + 2] as number) << 8) | (b[i + 3] as number);
+      if (len < 2) return -1;
+      i += 2 + len;
+    }
+  }
+  return -1;
 }

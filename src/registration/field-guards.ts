@@ -1,70 +1,56 @@
-import { rec } from "../core/records.js";
 import { prefixFindings } from "../core/result.js";
 import { isIsoDate } from "../core/time.js";
-import type { Batch } from "../entities/batch.js";
 import { validateCertificateNumber } from "../fields/certificate/index.js";
 import { validateOrigin } from "../fields/origin/index.js";
-import { validateStudent } from "../fields/student/index.js";
 import type { Finding, LocaleOptions } from "../findings/index.js";
 import type { Guard } from "./guards.js";
 import type { Registration } from "./types.js";
 
-// The guards that rest on the field validators of other areas. The validators are called, never
-// copied: a rule changes in one place.
+// The guards that rest on the field validators. The validators are called, never copied: a rule
+// changes in one place.
 
 /**
  * The student's own fields are valid (3.1): `validateStudent` with the registration's batch (its
- * e-registration date is the day of the ID number's age rule). Its errors block staging and
- * submitting [decision: the notice wants every field exact before registration, 3.1]; its warnings
- * are passed on. Paths are under `["student", …]`.
+ * e-registration date is the day of the ID number's age rule), evaluated once per event however
+ * many guards ask. Its errors block staging and submitting [decision: the notice wants every field
+ * exact before registration, 3.1]; its warnings are passed on. Paths are under `["student", …]`.
  * @example
  * const reg = createRegistration({ ...student, id: { type: "resident", number: "110108199805121681" } }, ucas2022Batch3);
  * studentValid(guardInput(reg, stage, ctx))[0]?.code //=> "id.checksum"
  */
-export const studentValid: Guard = (input) => {
-  const reg = rec(input.registration);
-  const batch = rec(reg?.batch);
-  // A batch without a readable registration date is reported by `windowOpen` / `parseRegistration`;
-  // here it only means the age rule is evaluated today.
-  const options = isIsoDate(batch?.registrationDate)
-    ? { ...input.options, batch: batch as unknown as Batch }
-    : input.options;
-  return prefixFindings(validateStudent(reg?.student, options).findings, ["student"]);
-};
+export const studentValid: Guard = (input) => prefixFindings(input.studentCheck().findings, ["student"]);
 
 /**
  * The origin is a valid name of three levels (3.3): `validateOrigin` on `student.origin.value`,
  * findings at `["student", "origin", "value"]`. Staging locks the origin (3.3.4), so it must be
- * right before.
+ * right before; only a valid origin can be reviewed (3.3.3).
  * @example
  * const reg = createRegistration({ ...student, origin: { value: "河北省石家庄市", reviewed: true } }, ucas2022Batch3);
  * originValid(guardInput(reg, stage, ctx))[0]?.code //=> "origin.levels"
  */
-export const originValid: Guard = (input) => {
-  const value = rec(rec(rec(input.registration)?.student)?.origin)?.value;
-  return prefixFindings(validateOrigin(value, input.options).findings, ["student", "origin", "value"]);
-};
+export const originValid: Guard = (input) =>
+  prefixFindings(validateOrigin(input.registration.student.origin.value, input.options).findings, [
+    "student",
+    "origin",
+    "value",
+  ]);
 
 /**
  * The certificate number's findings for a registration (2.2): the format, and agreement with the
  * batch's school code, the year of its graduation date and the student's level (01 doctor, 02
- * master). Paths relative to the number. Expectations that the registration cannot supply (a
- * malformed batch) are left out rather than thrown on.
+ * master). Paths relative to the number.
  */
 export function checkCertificateNumber(
   registration: Registration,
   number: unknown,
   options: LocaleOptions,
 ): Finding[] {
-  const reg = rec(registration);
-  const batch = rec(reg?.batch);
-  const expect: { schoolCode?: string; year?: number; level?: "doctor" | "master" } = {};
-  const schoolCode = batch?.schoolCode;
-  if (typeof schoolCode === "string" && /^\d{5}$/.test(schoolCode)) expect.schoolCode = schoolCode;
-  const graduationDate = batch?.graduationDate;
-  if (isIsoDate(graduationDate)) expect.year = Number(graduationDate.slice(0, 4));
-  const level = rec(reg?.student)?.degreeLevel;
-  if (level === "doctor" || level === "master") expect.level = level;
+  const { batch, student } = registration;
+  const expect: { schoolCode?: string; year?: number; level?: "doctor" | "master" } = {
+    schoolCode: batch.schoolCode,
+    level: student.degreeLevel,
+  };
+  if (isIsoDate(batch.graduationDate)) expect.year = Number(batch.graduationDate.slice(0, 4));
   return validateCertificateNumber(number as string, expect, options).findings;
 }
 

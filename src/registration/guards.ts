@@ -1,11 +1,17 @@
 import { TZDate } from "@date-fns/tz";
 import { addMonths, format } from "date-fns";
-import { rec } from "../core/records.js";
 import { BEIJING, isIsoDate, toInstant } from "../core/time.js";
-import type { Conclusion, Evidence } from "../entities/student.js";
-import { type Finding, type FindingParams, finding, type LocaleOptions, show } from "../findings/index.js";
-import { certificateNumberValid, originValid, studentValid } from "./field-guards.js";
-import type { Registration, RegistrationEvent, Role } from "./types.js";
+import type { Conclusion, Evidence, Role } from "../core/vocabulary.js";
+import type { Student } from "../entities/student.js";
+import {
+  type Finding,
+  type FindingParams,
+  finding,
+  type LocaleOptions,
+  type Result,
+  show,
+} from "../findings/index.js";
+import type { EventOf, EventType, Registration, RegistrationEvent } from "./types.js";
 
 /*
  * In the examples `student` is a registrable student, `stage` is
@@ -14,13 +20,13 @@ import type { Registration, RegistrationEvent, Role } from "./types.js";
  */
 
 /**
- * What a guard sees: the registration before the event, the event, when and by whom it happens,
- * and the conclusion in play (the `stage` event's own, else the one the registration was staged
- * with).
+ * What a guard sees: the registration before the event (typed: read and checked once, at the
+ * machine's boundary), the event, when and by whom it happens, and the conclusion in play (the
+ * `stage` event's own, else the one the registration was staged with).
  */
-export interface GuardInput {
+export interface GuardInput<E extends EventType = EventType> {
   registration: Registration;
-  event: RegistrationEvent;
+  event: EventOf<E>;
   /** The instant of the event. */
   at: Date;
   /** `context.at` as given (an ISO string with its offset, or the `Date`'s UTC ISO form). */
@@ -28,30 +34,15 @@ export interface GuardInput {
   actor: Role;
   conclusion: Conclusion | undefined;
   options: LocaleOptions;
+  /**
+   * The student's own check (`validateStudent` with the batch), made at most once per evaluation:
+   * every guard that needs it shares the one result.
+   */
+  studentCheck: () => Result<Student>;
 }
 
 /** A guard: a named, pure function that returns the findings that block an event (none: it passes). */
 export type Guard = (input: GuardInput) => Finding[];
-
-/* Registrations may come from JSON or JavaScript callers: guards read them defensively and never
-   throw; the shape itself is reported by `studentValid` / `parseRegistration`. */
-type Loose = Record<string, unknown> | undefined;
-function student(input: GuardInput): Loose {
-  return rec(rec(input.registration)?.student);
-}
-function study(input: GuardInput): Loose {
-  return rec(student(input)?.study);
-}
-function changes(input: GuardInput): Loose {
-  return rec(student(input)?.changes);
-}
-function documents(input: GuardInput): Loose {
-  return rec(student(input)?.documents);
-}
-function evidenceOf(change: Loose): Evidence[] {
-  const e = change?.evidence;
-  return Array.isArray(e) ? (e.filter((x) => typeof x === "string") as Evidence[]) : [];
-}
 
 /**
  * The documents a change needs, one of each group: the unit-endorsed application and a police
@@ -71,23 +62,22 @@ const EVIDENCE_RULES = {
 
 /**
  * The evidence finding of a change, or none: `params.received` the documents given,
- * `params.missing` the groups of which none was given (for the messages to name them) and
- * `params.expected` the rule written as `a + (b | c)`.
+ * `params.missing` the groups of which none was given and `params.expected` every group.
  */
-function evidenceFindings(input: GuardInput, kind: keyof typeof EVIDENCE_RULES, change: Loose): Finding[] {
+function evidenceFindings(
+  input: GuardInput,
+  kind: keyof typeof EVIDENCE_RULES,
+  evidence: readonly Evidence[],
+): Finding[] {
   const { code, groups } = EVIDENCE_RULES[kind];
-  const ev = evidenceOf(change);
-  const missing = groups.filter((g) => !g.some((k) => ev.includes(k))).map((g) => [...g]);
+  const missing = groups.filter((g) => !g.some((k) => evidence.includes(k))).map((g) => [...g]);
   if (missing.length === 0) return [];
-  const expected = groups.map((g) => [...g]);
-  return [
-    finding(
-      code,
-      ["student", "changes", kind, "evidence"],
-      { expected, received: ev, missing },
-      input.options,
-    ),
-  ];
+  const params: FindingParams[typeof code] = {
+    expected: groups.map((g) => [...g]),
+    received: [...evidence],
+    missing,
+  };
+  return [finding(code, ["student", "changes", kind, "evidence"], params, input.options)];
 }
 
 /**
@@ -99,9 +89,9 @@ function evidenceFindings(input: GuardInput, kind: keyof typeof EVIDENCE_RULES, 
  * //=> "window.closed"
  */
 export const windowOpen: Guard = (input) => {
-  const batch = rec(rec(input.registration)?.batch);
-  const opens = toInstant(batch?.opensAt);
-  const closes = toInstant(batch?.closesAt);
+  const { batch } = input.registration;
+  const opens = toInstant(batch.opensAt);
+  const closes = toInstant(batch.closesAt);
   if (!opens || !closes) {
     const path = ["batch", opens ? "closesAt" : "opensAt"];
     return [finding("schema.invalid", path, { expected: "instant" }, input.options)];
@@ -112,11 +102,69 @@ export const windowOpen: Guard = (input) => {
     finding(
       "window.closed",
       [],
-      { received: input.atText, opensAt: String(batch?.opensAt), closesAt: String(batch?.closesAt) },
+      { received: input.atText, opensAt: batch.opensAt, closesAt: batch.closesAt },
       input.options,
     ),
   ];
 };
+
+/**
+ * A history runs forward (2): an event is dated at or after the last one recorded.
+ * @example
+ * datedInOrder(guardInput(staged, { type: "submit" }, { at: "2022-05-01T10:00:00+08:00", actor: "unit-staff" }))[0]?.code
+ * //=> "transition.out-of-order" when staged later than that
+ */
+export const datedInOrder: Guard = (input) => {
+  const last = input.registration.history.at(-1);
+  const previous = last === undefined ? undefined : toInstant(last.at);
+  if (last === undefined || previous === undefined || input.at.getTime() >= previous.getTime()) return [];
+  return [
+    finding(
+      "transition.out-of-order",
+      [],
+      { event: input.event.type, received: input.atText, expected: last.at },
+      input.options,
+    ),
+  ];
+};
+
+/**
+ * Staging chooses the conclusion (毕业结论, 2.1.1.2): graduation (毕业) or completion (结业).
+ * @example
+ * conclusionGiven(guardInput(reg, { type: "stage", conclusion: "degree" } as never, ctx))[0]?.code
+ * //=> "schema.invalid"
+ */
+export const conclusionGiven: Guard = (input) => {
+  const e = input.event as RegistrationEvent;
+  if (e.type !== "stage" || e.conclusion === "graduation" || e.conclusion === "completion") return [];
+  return [
+    finding(
+      "schema.invalid",
+      ["event", "conclusion"],
+      { values: ["graduation", "completion"], received: show(e.conclusion) },
+      input.options,
+    ),
+  ];
+};
+
+/**
+ * A staged registration has the conclusion it was staged with (2.1.1.2): without one it did not
+ * come from the machine, and it cannot be submitted.
+ * @example
+ * stagedWithConclusion(guardInput({ ...staged, conclusion: undefined }, { type: "submit" }, ctx))[0]?.code
+ * //=> "registration.tampered"
+ */
+export const stagedWithConclusion: Guard = (input) =>
+  input.conclusion !== undefined
+    ? []
+    : [
+        finding(
+          "registration.tampered",
+          ["conclusion"],
+          { reason: "conclusion", expected: ["graduation", "completion"], received: null },
+          input.options,
+        ),
+      ];
 
 /**
  * A student without an uploaded graduation-stage photo can be neither staged nor submitted (2.1.1.1).
@@ -125,9 +173,9 @@ export const windowOpen: Guard = (input) => {
  * photoUploaded(guardInput(reg, stage, ctx))[0]?.code //=> "photo.missing"
  */
 export const photoUploaded: Guard = (input) =>
-  rec(student(input)?.photo)?.uploaded === true
+  input.registration.student.photo.uploaded
     ? []
-    : [finding("photo.missing", ["student", "photo", "uploaded"], undefined, input.options)];
+    : [finding("photo.missing", ["student", "photo", "uploaded"], {}, input.options)];
 
 /**
  * Never stage a student who is due in another batch (2.1.1.2). A student without `batchId` is
@@ -137,16 +185,11 @@ export const photoUploaded: Guard = (input) =>
  * dueInBatch(guardInput(reg, stage, ctx))[0]?.params //=> { expected: "ucas-2022-3", received: "ucas-2022-2" }
  */
 export const dueInBatch: Guard = (input) => {
-  const due = student(input)?.batchId;
-  const batchId = rec(rec(input.registration)?.batch)?.id;
+  const due = input.registration.student.batchId;
+  const batchId = input.registration.batch.id;
   if (due === undefined || due === batchId) return [];
   return [
-    finding(
-      "batch.mismatch",
-      ["student", "batchId"],
-      { expected: show(batchId), received: show(due) },
-      input.options,
-    ),
+    finding("batch.mismatch", ["student", "batchId"], { expected: batchId, received: due }, input.options),
   ];
 };
 
@@ -160,14 +203,14 @@ const studyParts = ["creditsComplete", "requiredSegmentsComplete", "thesisComple
  * studyComplete(guardInput(reg, stage, ctx)).map((f) => f.path) //=> [["student", "study", "thesisComplete"]]
  */
 export const studyComplete: Guard = (input) => {
-  const s = study(input);
+  const s = input.registration.student.study;
   return studyParts
-    .filter((part) => s?.[part] !== true)
+    .filter((part) => s[part] !== true)
     .map((part) =>
       finding(
         "study.incomplete",
         ["student", "study", part],
-        { expected: true, received: s?.[part] },
+        { expected: true, received: s[part] },
         input.options,
       ),
     );
@@ -180,12 +223,12 @@ export const studyComplete: Guard = (input) => {
  * @example
  * const reg = createRegistration({ ...student, study: { ...student.study, defense: "failed" } }, ucas2022Batch3);
  * conclusionEligible(guardInput(reg, { type: "stage", conclusion: "graduation" }, ctx))[0]?.params
- * //=> { expected: "passed", received: "failed", suggestion: "completion" }
+ * //=> { reason: "defense", expected: "passed", received: "failed", suggestion: "completion" }
  */
 export const conclusionEligible: Guard = (input) => {
-  const s = study(input);
+  const s = input.registration.student.study;
   const out: Finding[] = [];
-  if (s?.withinMaxStudyPeriod === false) {
+  if (s.withinMaxStudyPeriod === false) {
     out.push(
       finding(
         "conclusion.ineligible",
@@ -195,7 +238,8 @@ export const conclusionEligible: Guard = (input) => {
       ),
     );
   }
-  const defense = s?.defense;
+  const defense = s.defense;
+  const path = ["student", "study", "defense"];
   if (input.conclusion === "graduation" && defense !== "passed") {
     const params: FindingParams["conclusion.ineligible"] = {
       reason: "defense",
@@ -203,7 +247,7 @@ export const conclusionEligible: Guard = (input) => {
       received: defense,
     };
     if (defense === "failed") params.suggestion = "completion";
-    out.push(finding("conclusion.ineligible", ["student", "study", "defense"], params, input.options));
+    out.push(finding("conclusion.ineligible", path, params, input.options));
   }
   if (input.conclusion === "completion" && defense !== "failed") {
     const params: FindingParams["conclusion.ineligible"] = {
@@ -212,7 +256,7 @@ export const conclusionEligible: Guard = (input) => {
       received: defense,
     };
     if (defense === "passed") params.suggestion = "graduation";
-    out.push(finding("conclusion.ineligible", ["student", "study", "defense"], params, input.options));
+    out.push(finding("conclusion.ineligible", path, params, input.options));
   }
   return out;
 };
@@ -224,9 +268,9 @@ export const conclusionEligible: Guard = (input) => {
  * originReviewed(guardInput(reg, stage, ctx))[0]?.code //=> "origin.not-reviewed"
  */
 export const originReviewed: Guard = (input) =>
-  rec(student(input)?.origin)?.reviewed === true
+  input.registration.student.origin.reviewed
     ? []
-    : [finding("origin.not-reviewed", ["student", "origin", "reviewed"], undefined, input.options)];
+    : [finding("origin.not-reviewed", ["student", "origin", "reviewed"], {}, input.options)];
 
 /**
  * Each completion (结业) registration needs a written explanation (书面说明, 2.1.2).
@@ -236,13 +280,13 @@ export const originReviewed: Guard = (input) =>
  * //=> "completion.explanation-missing"
  */
 export const explanationPresent: Guard = (input) =>
-  input.conclusion !== "completion" || documents(input)?.writtenExplanation === true
+  input.conclusion !== "completion" || input.registration.student.documents?.writtenExplanation === true
     ? []
     : [
         finding(
           "completion.explanation-missing",
           ["student", "documents", "writtenExplanation"],
-          undefined,
+          {},
           input.options,
         ),
       ];
@@ -256,8 +300,8 @@ export const explanationPresent: Guard = (input) =>
  * //=> "name-change.evidence"
  */
 export const nameChangeEvidenced: Guard = (input) => {
-  const change = rec(changes(input)?.name);
-  return change ? evidenceFindings(input, "name", change) : [];
+  const change = input.registration.student.changes?.name;
+  return change ? evidenceFindings(input, "name", change.evidence) : [];
 };
 
 /**
@@ -268,12 +312,12 @@ export const nameChangeEvidenced: Guard = (input) => {
  * //=> "ethnicity-change.before-admission"
  */
 export const ethnicityChangedAfterAdmission: Guard = (input) =>
-  rec(changes(input)?.ethnicity)?.beforeAdmission === true
+  input.registration.student.changes?.ethnicity?.beforeAdmission === true
     ? [
         finding(
           "ethnicity-change.before-admission",
           ["student", "changes", "ethnicity", "beforeAdmission"],
-          undefined,
+          {},
           input.options,
         ),
       ]
@@ -288,9 +332,11 @@ export const ethnicityChangedAfterAdmission: Guard = (input) =>
  * //=> "ethnicity-change.evidence"
  */
 export const ethnicityChangeEvidenced: Guard = (input) => {
-  const change = rec(changes(input)?.ethnicity);
+  const change = input.registration.student.changes?.ethnicity;
   // Changed before admission: reported by `ethnicityChangedAfterAdmission`, no evidence is weighed.
-  return change && change.beforeAdmission !== true ? evidenceFindings(input, "ethnicity", change) : [];
+  return change && change.beforeAdmission !== true
+    ? evidenceFindings(input, "ethnicity", change.evidence)
+    : [];
 };
 
 /** `YYYY-MM-DD` + n calendar months, computed by date-fns on the Beijing calendar. */
@@ -311,12 +357,11 @@ function addCalendarMonths(date: string, months: number): string {
  * //=> { approvedOn: "2021-12-01", defenseDate: "2022-05-20", earliestDefenseDate: "2022-06-01" }
  */
 export const programChangeInTime: Guard = (input) => {
-  const change = rec(changes(input)?.programOrUnit);
+  const change = input.registration.student.changes?.programOrUnit;
   if (!change) return [];
   const approvedOn = change.approvedOn;
-  const defenseDate = study(input)?.defenseDate;
-  const path = ["student", "changes", "programOrUnit", "approvedOn"];
-  // A malformed approval date is a shape error, reported by `studentValid`.
+  const defenseDate = input.registration.student.study.defenseDate;
+  // A malformed approval date is a shape error, reported at the boundary.
   if (!isIsoDate(approvedOn)) return [];
   const earliestDefenseDate = addCalendarMonths(approvedOn, 6);
   if (!isIsoDate(defenseDate)) {
@@ -331,7 +376,12 @@ export const programChangeInTime: Guard = (input) => {
   }
   if (earliestDefenseDate <= defenseDate) return [];
   return [
-    finding("program-change.too-late", path, { approvedOn, defenseDate, earliestDefenseDate }, input.options),
+    finding(
+      "program-change.too-late",
+      ["student", "changes", "programOrUnit", "approvedOn"],
+      { approvedOn, defenseDate, earliestDefenseDate },
+      input.options,
+    ),
   ];
 };
 
@@ -343,8 +393,8 @@ export const programChangeInTime: Guard = (input) => {
  * //=> "early-graduation.not-approved"
  */
 export const earlyGraduationApproved: Guard = (input) => {
-  const early = rec(changes(input)?.earlyGraduation);
-  if (!early || early.approved === true) return [];
+  const early = input.registration.student.changes?.earlyGraduation;
+  if (!early || early.approved) return [];
   return [
     finding(
       "early-graduation.not-approved",
@@ -363,43 +413,16 @@ export const earlyGraduationApproved: Guard = (input) => {
  * applicationFormPresent(guardInput(reg, stage, ctx))[0]?.code //=> "application-form.missing"
  */
 export const applicationFormPresent: Guard = (input) => {
+  const { student } = input.registration;
   if (input.conclusion !== "graduation") return [];
-  if (study(input)?.degreeCertificateExpected !== false) return [];
-  if (documents(input)?.registrationApplicationForm === true) return [];
+  if (student.study.degreeCertificateExpected !== false) return [];
+  if (student.documents?.registrationApplicationForm === true) return [];
   return [
     finding(
       "application-form.missing",
       ["student", "documents", "registrationApplicationForm"],
-      undefined,
+      {},
       input.options,
     ),
   ];
 };
-
-/**
- * Every guard by name. The transition table refers to guards by these names, so a misspelt guard
- * name fails to compile (as XState's `setup()` does).
- * @example
- * guards.photoUploaded(guardInput(reg, stage, ctx)) //=> [] for a student whose photo is uploaded
- */
-export const guards = {
-  windowOpen,
-  studentValid,
-  originValid,
-  certificateNumberValid,
-  photoUploaded,
-  dueInBatch,
-  studyComplete,
-  conclusionEligible,
-  originReviewed,
-  explanationPresent,
-  nameChangeEvidenced,
-  ethnicityChangedAfterAdmission,
-  ethnicityChangeEvidenced,
-  programChangeInTime,
-  earlyGraduationApproved,
-  applicationFormPresent,
-} as const satisfies Record<string, Guard>;
-
-/** The name of a guard. */
-export type GuardName = keyof typeof guards;

@@ -1,18 +1,25 @@
+import { XueliError } from "../core/error.js";
 import { isRecord } from "../core/records.js";
 import { hasErrors } from "../core/result.js";
-import { foldFullWidth } from "../core/strings.js";
-import type { Batch } from "../entities/batch.js";
-import { type Conclusion, conclusions, type Student } from "../entities/student.js";
-import { type Finding, finding, type LocaleOptions, type Result } from "../findings/index.js";
+import { clip, RECEIVED_MAX } from "../core/strings.js";
+import type { Conclusion, Role } from "../core/vocabulary.js";
+import { type Batch, batches } from "../entities/batch.js";
+import type { Student } from "../entities/student.js";
+import { PARSE, zodFindings } from "../entities/zod-findings.js";
+import { validateStudent } from "../fields/student/index.js";
+import { type Finding, finding, type LocaleOptions, type Result, show } from "../findings/index.js";
 import { type ResolvedContext, resolveContext } from "./context.js";
-import { type GuardInput, guards } from "./guards.js";
-import { isEventType, transitionTable } from "./table.js";
-import {
-  type HistoryEntry,
-  type Registration,
-  type RegistrationEvent,
-  states,
-  type TransitionContext,
+import { effects } from "./effects.js";
+import type { GuardInput } from "./guards.js";
+import { RegistrationSchema } from "./schema.js";
+import { type GuardName, guards, isEventType, transitionTable } from "./table.js";
+import type {
+  EventOf,
+  EventType,
+  HistoryEntry,
+  Registration,
+  RegistrationEvent,
+  TransitionContext,
 } from "./types.js";
 
 /** A deep copy of plain data, so the registration does not alias the caller's objects. */
@@ -37,7 +44,7 @@ export function createRegistration(student: Student, batch: Batch): Registration
 }
 
 /** Findings keyed by code and path: two guards reporting the same fact report it once. */
-export function dedupe(findings: Finding[]): Finding[] {
+export function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
     const key = `${f.code}\u0000${JSON.stringify(f.path)}`;
@@ -47,135 +54,217 @@ export function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-interface Evaluation {
+/** What one event does to a registration: the findings, and the next registration when accepted. */
+export interface Evaluation {
   findings: Finding[];
   next?: Registration;
 }
 
-function evaluate(registration: Registration, event: RegistrationEvent, r: ResolvedContext): Evaluation {
-  const { options } = r;
-  const reg: unknown = registration;
-  if (!isRecord(reg) || !(states as readonly unknown[]).includes(reg.state) || !Array.isArray(reg.history)) {
-    const path = isRecord(reg) ? (Array.isArray(reg.history) ? ["state"] : ["history"]) : [];
-    return { findings: [finding("schema.invalid", path, { expected: "Registration" }, options)] };
-  }
-  const ev: unknown = event;
-  const type = isRecord(ev) ? ev.type : undefined;
-  if (!isEventType(type)) {
-    return {
-      findings: [
-        finding(
-          "transition.illegal",
-          ["event", "type"],
-          { state: registration.state, received: type },
-          options,
-        ),
-      ],
-    };
-  }
-  const rule = transitionTable[type];
-  if (registration.state !== rule.from) {
+/** When, by whom, in which language: a resolved transition context. */
+export interface StepContext {
+  at: Date;
+  atText: string;
+  actor: Role;
+  options: LocaleOptions;
+}
+
+/**
+ * The student's check shared by the guards of one evaluation: `validateStudent` with the
+ * registration's batch (its registration date is the day of the age rule), made once.
+ */
+export function studentCheckOf(registration: Registration, options: LocaleOptions): () => Result<Student> {
+  let cached: Result<Student> | undefined;
+  return () => {
+    cached ??= validateStudent(registration.student, { ...options, batch: registration.batch });
+    return cached;
+  };
+}
+
+/** The conclusion in play for an event: the `stage` event's own, else the registration's. */
+export function conclusionFor(registration: Registration, event: RegistrationEvent): Conclusion | undefined {
+  return event.type === "stage" ? event.conclusion : registration.conclusion;
+}
+
+/**
+ * One event on a registration already read (typed): the table's state and actor checks, then its
+ * guards (all, or those of `only`), then its advisories; accepted when no guard gives an error.
+ * `registration` is what the output is built from (the caller's object, so nothing of it is lost);
+ * `view` is its checked, typed reading that the guards see.
+ */
+export function step(
+  registration: Registration,
+  view: Registration,
+  event: RegistrationEvent,
+  ctx: StepContext,
+  only?: ReadonlySet<GuardName>,
+  studentCheck?: () => Result<Student>,
+): Evaluation {
+  const { options } = ctx;
+  const rule = transitionTable[event.type];
+  if (!(rule.from as readonly string[]).includes(view.state)) {
+    if (rule.stateCode === "origin.locked") {
+      return {
+        findings: [
+          finding("origin.locked", ["student", "origin"], { event: event.type, state: view.state }, options),
+        ],
+      };
+    }
+    const expected = rule.from[0] as Registration["state"];
     return {
       findings: [
         finding(
           "transition.illegal",
           ["state"],
-          { event: type, expected: rule.from, received: registration.state },
+          { event: event.type, expected, received: view.state },
           options,
         ),
       ],
     };
   }
-  if (r.actor !== rule.actor) {
+  if (!(rule.actors as readonly string[]).includes(ctx.actor)) {
+    const expected = rule.actors.length === 1 ? (rule.actors[0] as Role) : [...rule.actors];
     return {
-      findings: [
-        finding("transition.role", [], { event: type, expected: rule.actor, received: r.actor }, options),
-      ],
-    };
-  }
-  let conclusion: Conclusion | undefined = registration.conclusion;
-  if (event.type === "stage") {
-    if (!(conclusions as readonly unknown[]).includes(event.conclusion)) {
-      return {
-        findings: [
-          finding(
-            "schema.invalid",
-            ["event", "conclusion"],
-            { values: [...conclusions], received: event.conclusion },
-            options,
-          ),
-        ],
-      };
-    }
-    conclusion = event.conclusion;
-  }
-  if (event.type === "submit" && !(conclusions as readonly unknown[]).includes(conclusion)) {
-    // A staged registration always has the conclusion it was staged with (2.1.1.2): without one it
-    // did not come from `transition`.
-    return {
-      findings: [
-        finding(
-          "registration.tampered",
-          ["conclusion"],
-          { reason: "conclusion", expected: [...conclusions], received: conclusion ?? null },
-          options,
-        ),
-      ],
+      findings: [finding(rule.roleCode, [], { event: event.type, expected, received: ctx.actor }, options)],
     };
   }
   const input: GuardInput = {
-    registration,
+    registration: view,
     event,
-    at: r.at,
-    atText: r.atText,
-    actor: r.actor,
-    conclusion,
+    at: ctx.at,
+    atText: ctx.atText,
+    actor: ctx.actor,
+    conclusion: conclusionFor(view, event),
     options,
+    studentCheck: studentCheck ?? studentCheckOf(view, options),
   };
-  const findings = dedupe(rule.guards.flatMap((name) => guards[name](input)));
-  if (hasErrors(findings)) return { findings };
+  const run = (names: readonly GuardName[], sequential: boolean): Finding[] => {
+    const out: Finding[] = [];
+    for (const n of names) {
+      if (only !== undefined && !only.has(n)) continue;
+      const found = guards[n](input);
+      out.push(...found);
+      if (sequential && hasErrors(found)) break;
+    }
+    return out;
+  };
+  const refusals = dedupe(run(rule.guards, rule.sequential));
+  if (hasErrors(refusals)) return { findings: refusals };
+  const findings = dedupe([...refusals, ...run(rule.advisories, false)]);
 
   const entry: HistoryEntry = {
-    event: cleanEvent(event),
-    from: rule.from,
-    to: rule.to,
-    at: r.atText,
-    actor: r.actor,
+    event,
+    from: view.state,
+    to: rule.to ?? view.state,
+    at: ctx.atText,
+    actor: ctx.actor,
   };
-  const { conclusion: _c, certificateNumber: _n, ...rest } = registration;
-  const next: Registration = { ...rest, state: rule.to, history: [...registration.history, entry] };
-  // The conclusion is chosen at staging and dropped when unstaged (a draft has none).
-  if (event.type === "stage") next.conclusion = event.conclusion;
-  else if (event.type !== "unstage" && registration.conclusion !== undefined)
-    next.conclusion = registration.conclusion;
-  if (event.type === "certify") next.certificateNumber = normalizeCertificateNumber(event.certificateNumber);
+  const moved: Registration = { ...registration, state: entry.to, history: [...registration.history, entry] };
+  const next = (effects[event.type] as (r: Registration, e: RegistrationEvent) => Registration)(moved, event);
   return { findings, next };
 }
 
-/** Full-width digits folded and every space removed, as `validateCertificateNumber` reads the number. */
-export function normalizeCertificateNumber(n: unknown): string {
-  // Not a string: refused by `certificateNumberValid` before anything is stored.
-  return typeof n === "string" ? foldFullWidth(n).replace(/\s+/gu, "") : "";
+/** A property of an untrusted object, read once; a getter that throws reads as `undefined`. */
+function read(o: unknown, key: string): unknown {
+  try {
+    return isRecord(o) ? o[key] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Only the event's own fields go into the history, whatever else the caller's object carries. */
-function cleanEvent(event: RegistrationEvent): RegistrationEvent {
-  switch (event.type) {
+/** The received value of an event field as findings keep it: strings cut, other values by type. */
+function received(v: unknown): unknown {
+  if (typeof v === "string") return clip(v, RECEIVED_MAX);
+  if (v === null || typeof v === "number" || typeof v === "boolean") return v;
+  return show(v);
+}
+
+/**
+ * The event read once from the caller's object: only the event's own fields, whatever else the
+ * object carries. An unknown type gives `transition.illegal`; a payload of the wrong type is kept
+ * for the guards to refuse (`conclusionGiven`, `originValueIsText`, `certificateNumberValid`).
+ */
+function readEvent(
+  event: unknown,
+  state: Registration["state"],
+  options: LocaleOptions,
+): RegistrationEvent | Finding {
+  const type = read(event, "type");
+  if (!isEventType(type)) {
+    return finding("transition.illegal", ["event", "type"], { state, received: received(type) }, options);
+  }
+  switch (type as EventType) {
     case "stage":
-      return { type: "stage", conclusion: event.conclusion };
+      return { type: "stage", conclusion: read(event, "conclusion") as Conclusion };
     case "certify":
-      return { type: "certify", certificateNumber: event.certificateNumber };
-    case "unstage":
-      return { type: "unstage" };
-    case "submit":
-      return { type: "submit" };
+      return { type: "certify", certificateNumber: read(event, "certificateNumber") as string };
+    case "edit-origin":
+      return { type: "edit-origin", value: read(event, "value") as string };
+    default:
+      return { type } as EventOf<"unstage" | "submit" | "review-origin" | "withdraw-origin-review">;
   }
 }
 
 /**
- * What the guards see for `event` in `context`: for running one guard on its own (`guards.photoUploaded(…)`).
- * The conclusion in play is the `stage` event's own, else the registration's. Throws `XueliError`
- * for a bad context, like `transition`.
+ * The registration read once, at the machine's boundary: its typed, checked view (zod), or the
+ * `schema.invalid` findings of what is wrong with it. Never throws on data.
+ */
+export function readRegistration(
+  input: unknown,
+  options: LocaleOptions,
+): { view: Registration; registration: Registration } | { findings: Finding[] } {
+  try {
+    const parsed = RegistrationSchema.safeParse(input, PARSE);
+    if (parsed.success) {
+      const view = parsed.data as Registration;
+      const doctored = batchDifferences(view.batch, batches[view.batch.id]);
+      if (doctored.length > 0) {
+        const params = { reason: "batch" as const, id: view.batch.id, fields: doctored };
+        return { findings: [finding("registration.tampered", ["batch"], params, options)] };
+      }
+      return { view, registration: input as Registration };
+    }
+    const findings = zodFindings(parsed.error, options);
+    return {
+      findings:
+        findings.length > 0
+          ? findings
+          : [finding("schema.invalid", [], { expected: "Registration" }, options)],
+    };
+  } catch {
+    // Getters that throw, revoked proxies: unreadable, a finding, not an exception.
+    return {
+      findings: [finding("schema.invalid", [], { expected: "Registration", reason: "unreadable" }, options)],
+    };
+  }
+}
+
+/**
+ * The fields in which a registration's batch differs from the batch it claims to be (same id): a
+ * widened window, another date. Empty when they agree, or when there is nothing to compare with.
+ * @example
+ * batchDifferences({ ...ucas2022Batch3, closesAt: "2099-01-01T00:00:00+08:00" }, ucas2022Batch3) //=> ["closesAt"]
+ */
+export function batchDifferences(batch: Batch, reference: Batch | undefined): string[] {
+  if (reference === undefined) return [];
+  const keys = new Set([...Object.keys(reference), ...Object.keys(batch)]);
+  return [...keys].filter(
+    (k) => (batch as Record<string, unknown>)[k] !== (reference as Record<string, unknown>)[k],
+  );
+}
+
+function evaluate(registration: unknown, event: unknown, ctx: ResolvedContext): Evaluation {
+  const r = readRegistration(registration, ctx.options);
+  if ("findings" in r) return { findings: r.findings };
+  const ev = readEvent(event, r.view.state, ctx.options);
+  if ("code" in ev) return { findings: [ev] };
+  return step(r.registration, r.view, ev, ctx);
+}
+
+/**
+ * What the guards see for `event` in `context`: for running one guard on its own
+ * (`guards.photoUploaded(…)`). Guards read a typed registration: one that `parseRegistration`
+ * would not read is a programmer error here (`XueliError` `argument.invalid`), as is a bad context.
  * @example
  * const input = guardInput(registration, { type: "stage", conclusion: "graduation" },
  *   { at: "2022-06-01T10:00:00+08:00", actor: "unit-staff" });
@@ -189,17 +278,35 @@ export function guardInput(
   options?: LocaleOptions,
 ): GuardInput {
   const r = resolveContext(context, options);
-  const conclusion =
-    event?.type === "stage" ? event.conclusion : (registration as Partial<Registration> | null)?.conclusion;
-  return { registration, event, at: r.at, atText: r.atText, actor: r.actor, conclusion, options: r.options };
+  const read = readRegistration(registration, r.options);
+  if ("findings" in read) {
+    const [first] = read.findings;
+    throw new XueliError(
+      "argument.invalid",
+      `guardInput needs a well-formed registration (see parseRegistration): ${first?.path.join(".") ?? ""} ${first?.message ?? ""}`,
+    );
+  }
+  return {
+    registration: read.view,
+    event,
+    at: r.at,
+    atText: r.atText,
+    actor: r.actor,
+    conclusion: conclusionFor(read.view, event),
+    options: r.options,
+    studentCheck: studentCheckOf(read.view, r.options),
+  };
 }
 
 /**
- * Applies one event (2). An accepted event returns a **new** registration with one more history
- * entry `{ event, from, to, at, actor }`; a refused one returns its findings and no value. The
- * input is never changed. Throws `XueliError` only for a bad `context` (an `at` that is not a
- * valid `Date` or an ISO string with an offset, an unknown actor or locale): that is the caller's
- * code, not data.
+ * Applies one event of the table (2, 3.3): stage, unstage, submit, certify, and the origin's edit,
+ * review and withdrawal of the review. An accepted event returns a **new** registration with one
+ * more history entry `{ event, from, to, at, actor }`; a refused one returns its findings and no
+ * value. An accepted edit of the origin to an invalid value returns `ok: false` with the new
+ * registration and the origin's findings (the platform saves what is typed, 3.3.1). The input is
+ * never changed. Bad data never throws: a malformed registration gives `schema.invalid`. Throws
+ * `XueliError` only for a bad `context` (an `at` that is not a valid `Date` or an ISO string with
+ * an offset, an unknown actor or locale): that is the caller's code, not data.
  * @example
  * const r = transition(createRegistration(student, ucas2022Batch3), { type: "stage", conclusion: "graduation" },
  *   { at: "2022-06-10T23:59:59+08:00", actor: "unit-staff" });
@@ -214,12 +321,13 @@ export function transition(
   options?: LocaleOptions,
 ): Result<Registration> {
   const { findings, next } = evaluate(registration, event, resolveContext(context, options));
-  return next !== undefined ? { ok: true, value: next, findings } : { ok: false, findings };
+  if (next === undefined) return { ok: false, findings };
+  return hasErrors(findings) ? { ok: false, value: next, findings } : { ok: true, value: next, findings };
 }
 
 /**
  * The same checks as `transition`, without applying the event: `ok` says whether it would be
- * accepted, the findings say why not.
+ * accepted (with no error at all), the findings say why not.
  * @example
  * can(createRegistration(student, ucas2022Batch3), { type: "submit" },
  *   { at: "2022-06-01T10:00:00+08:00", actor: "unit-staff" }).findings[0]?.code //=> "transition.illegal"
@@ -231,5 +339,7 @@ export function can(
   options?: LocaleOptions,
 ): Result<void> {
   const { findings, next } = evaluate(registration, event, resolveContext(context, options));
-  return next !== undefined ? { ok: true, value: undefined, findings } : { ok: false, findings };
+  return next !== undefined && !hasErrors(findings)
+    ? { ok: true, value: undefined, findings }
+    : { ok: false, findings };
 }

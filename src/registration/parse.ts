@@ -1,11 +1,6 @@
-import { z } from "zod";
 import { prefixFindings } from "../core/result.js";
-
-import { BatchSchema } from "../entities/batch.js";
-import { instantSchema } from "../entities/formats.js";
-import { type Conclusion, ConclusionSchema, type Student, StudentSchema } from "../entities/student.js";
-import { PARSE, zodFindings } from "../entities/zod-findings.js";
-import { applyOriginEvent } from "../fields/origin/index.js";
+import { toInstant } from "../core/time.js";
+import type { Role } from "../core/vocabulary.js";
 import {
   type Finding,
   type FindingParams,
@@ -15,58 +10,13 @@ import {
   resolveLocale,
   toResult,
 } from "../findings/index.js";
+import { effects, normalizeCertificateNumber } from "./effects.js";
 import { checkCertificateNumber } from "./field-guards.js";
-import { normalizeCertificateNumber } from "./machine.js";
-import { isEventType, transitionTable } from "./table.js";
-import {
-  type HistoryEntry,
-  type OriginEvent,
-  type Registration,
-  roles,
-  type State,
-  states,
-} from "./types.js";
+import { readRegistration, step } from "./machine.js";
+import { type GuardName, replayedGuards, transitionTable } from "./table.js";
+import type { HistoryEntry, Registration, RegistrationEvent } from "./types.js";
 
-const EventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("stage"), conclusion: ConclusionSchema }),
-  z.object({ type: z.literal("unstage") }),
-  z.object({ type: z.literal("submit") }),
-  z.object({ type: z.literal("certify"), certificateNumber: z.string() }),
-  z.object({ type: z.literal("edit-origin"), value: z.string() }),
-  z.object({ type: z.literal("review-origin") }),
-  z.object({ type: z.literal("withdraw-origin-review") }),
-]);
-
-const HistoryEntrySchema = z.object({
-  event: EventSchema,
-  from: z.enum(states),
-  to: z.enum(states),
-  at: instantSchema,
-  actor: z.enum(roles),
-});
-
-/**
- * The shape of a registration as JSON: unknown keys are dropped, the student and the batch are
- * parsed by their own schemas. Whether the history leads to the state is checked by
- * `parseRegistration`, not by the schema.
- * @example
- * RegistrationSchema.safeParse(JSON.parse(json)).success //=> true for a well-formed one
- */
-export const RegistrationSchema = z.object({
-  state: z.enum(states),
-  student: StudentSchema,
-  batch: BatchSchema,
-  conclusion: ConclusionSchema.optional(),
-  certificateNumber: z.string().optional(),
-  history: z.array(HistoryEntrySchema),
-});
-
-/** Who may send each origin event (3.3.1–3.3.3): edits by the student or the unit, reviews by the unit. */
-const originActors = {
-  "edit-origin": ["student", "unit-staff"],
-  "review-origin": ["unit-staff"],
-  "withdraw-origin-review": ["unit-staff"],
-} as const;
+export { RegistrationSchema } from "./schema.js";
 
 function tampered(
   path: (string | number)[],
@@ -76,94 +26,145 @@ function tampered(
   return finding("registration.tampered", path, params, options);
 }
 
+/** The guards that read the origin's value, and those that read its review flag. */
+const VALUE_GUARDS: readonly GuardName[] = ["originValid"];
+const REVIEW_GUARDS: readonly GuardName[] = [
+  "originReviewed",
+  "reviewWithdrawnFirst",
+  "notYetReviewed",
+  "reviewedBefore",
+];
+
+/** The replayed guards, without those that read what the history does not tell at this step. */
+function replayable(valueKnown: boolean, reviewKnown: boolean): ReadonlySet<GuardName> {
+  const skip = [...(valueKnown ? [] : VALUE_GUARDS), ...(reviewKnown ? [] : REVIEW_GUARDS)];
+  return skip.length === 0 ? replayedGuards : new Set([...replayedGuards].filter((g) => !skip.includes(g)));
+}
+
+const isOriginEvent = (t: string): boolean =>
+  t === "edit-origin" || t === "review-origin" || t === "withdraw-origin-review";
+
+/** The registration after an entry as recorded (state and effect), to go on after a refused step. */
+function asRecorded(snapshot: Registration, h: HistoryEntry): Registration {
+  const moved: Registration = { ...snapshot, state: h.to, history: [...snapshot.history, h] };
+  return (effects[h.event.type] as (r: Registration, e: RegistrationEvent) => Registration)(moved, h.event);
+}
+
+/** The `registration.tampered` finding of a step a replayed guard refused: what that guard found. */
+function refusedStep(
+  reg: Registration,
+  h: HistoryEntry,
+  i: number,
+  first: Finding,
+  options: LocaleOptions,
+): Finding {
+  const event = h.event.type;
+  if (first.code === "window.closed") {
+    const { opensAt, closesAt } = reg.batch;
+    return tampered(
+      ["history", i, "at"],
+      { reason: "window", event, received: h.at, opensAt, closesAt },
+      options,
+    );
+  }
+  if (first.code === "transition.out-of-order") {
+    return tampered(
+      ["history", i, "at"],
+      { reason: "order", event, received: h.at, expected: first.params.expected },
+      options,
+    );
+  }
+  return tampered(["history", i], { reason: "precondition", event, code: first.code }, options);
+}
+
 /**
- * Replays the history from `draft` through the transition table; every step that the machine
- * would not have taken, and every field the history does not lead to, is `registration.tampered`.
+ * Replays the history from a draft through the one transition table: the same state and actor
+ * checks and the same process guards as `transition` (`replayedGuards`: the order of the dates,
+ * the window, the origin's review state …), so a replayed step is accepted exactly when the machine
+ * would have taken it then. Every step the machine would not have taken, and every stored field the
+ * history does not lead to, is `registration.tampered`.
+ *
+ * The origin before the history is known only as far as the record tells it: with no origin event,
+ * it is the stored one; otherwise its review flag is known from the first origin event on, and its
+ * value from the first edit on (the value before an edit is not recorded). Guards that read what is
+ * not known yet are not run.
  */
 function replay(reg: Registration, options: LocaleOptions): Finding[] {
   const out: Finding[] = [];
-  let state: State = "draft";
-  let conclusion: Conclusion | undefined;
-  let certificateNumber: string | undefined;
-  // The origin as the origin events leave it: applied over the stored student, the events after the
-  // last edit must reproduce the stored origin (the events before it are overwritten by it).
-  let student: Student = reg.student;
-  reg.history.forEach((h: HistoryEntry, i) => {
+  const types = reg.history.map((h) => h.event.type);
+  const anyOriginEvent = types.some(isOriginEvent);
+  let valueKnown = !anyOriginEvent || !types.includes("edit-origin");
+  let reviewKnown = !anyOriginEvent;
+  const { conclusion: _c, certificateNumber: _n, ...rest } = reg;
+  let snapshot: Registration = { ...rest, state: "draft", history: [] };
+  reg.history.forEach((h, i) => {
     const type = h.event.type;
-    if (isEventType(type)) {
-      const rule = transitionTable[type];
-      if (h.from !== state || rule.from !== state || h.to !== rule.to || h.actor !== rule.actor) {
-        out.push(
-          tampered(
-            ["history", i],
-            {
-              reason: "step",
-              event: type,
-              expected: { from: state, to: state === rule.from ? rule.to : null, actor: rule.actor },
-              received: { from: h.from, to: h.to, actor: h.actor },
-            },
-            options,
-          ),
-        );
-      }
+    const rule = transitionTable[type];
+    const state = snapshot.state;
+    const legalFrom = (rule.from as readonly string[]).includes(state);
+    const to = rule.to ?? state;
+    if (!reviewKnown && isOriginEvent(type)) {
+      // The first origin event tells the review flag it found (3.3.1–3.3.3).
+      const reviewed = type === "withdraw-origin-review";
+      const origin = { ...snapshot.student.origin, reviewed };
+      snapshot = { ...snapshot, student: { ...snapshot.student, origin } };
+      reviewKnown = true;
+    }
+    if (
+      h.from !== state ||
+      !legalFrom ||
+      h.to !== to ||
+      !(rule.actors as readonly Role[]).includes(h.actor)
+    ) {
+      const actor = rule.actors.length === 1 ? (rule.actors[0] as Role) : [...rule.actors];
+      const expected = { from: state, to: legalFrom ? to : null, actor };
+      const received = { from: h.from, to: h.to, actor: h.actor };
+      out.push(tampered(["history", i], { reason: "step", event: type, expected, received }, options));
       // Follow the entry as recorded, so one bad step is reported once, not at every later step.
-      state = h.to;
-      if (h.event.type === "stage") conclusion = h.event.conclusion;
-      else if (h.event.type === "unstage") conclusion = undefined;
-      else if (h.event.type === "certify")
-        certificateNumber = normalizeCertificateNumber(h.event.certificateNumber);
-      return;
+      snapshot = asRecorded(snapshot, h);
+    } else {
+      const at = toInstant(h.at) as Date; // the schema checked it
+      const ctx = { at, atText: h.at, actor: h.actor, options };
+      const r = step(snapshot, snapshot, h.event, ctx, replayable(valueKnown, reviewKnown));
+      const refusal = r.next === undefined ? r.findings.find((f) => f.severity === "error") : undefined;
+      if (r.next === undefined || refusal !== undefined) {
+        if (refusal !== undefined) out.push(refusedStep(reg, h, i, refusal, options));
+        snapshot = asRecorded(snapshot, h);
+      } else {
+        // The entry as recorded (its `at` text), with the effect the machine applied.
+        snapshot = { ...r.next, history: [...snapshot.history, h] };
+      }
     }
-    // Origin events keep the state (3.3): from and to are the state they happened in, and only a
-    // draft's origin can change: staging or submitting locks it (3.3.4).
-    const allowed: readonly string[] = originActors[type];
-    const locked = state !== "draft";
-    if (h.from !== state || h.to !== state || !allowed.includes(h.actor) || locked) {
-      out.push(
-        tampered(
-          ["history", i],
-          {
-            reason: "step",
-            event: type,
-            expected: { from: state, to: state, actor: allowed },
-            received: { from: h.from, to: h.to, actor: h.actor },
-          },
-          options,
-        ),
-      );
-    }
-    // Not a registration event (returned above), so one of the origin events.
-    student = applyOriginEvent(student, h.event as OriginEvent);
-    state = h.to;
+    if (type === "edit-origin") valueKnown = true;
   });
   const origin = reg.student.origin;
-  if (student.origin.value !== origin.value || student.origin.reviewed !== origin.reviewed) {
+  const replayed = snapshot.student.origin;
+  if (replayed.value !== origin.value || replayed.reviewed !== origin.reviewed) {
     out.push(
-      tampered(
-        ["student", "origin"],
-        { reason: "origin", expected: student.origin, received: origin },
-        options,
-      ),
+      tampered(["student", "origin"], { reason: "origin", expected: replayed, received: origin }, options),
     );
   }
-  if (state !== reg.state)
-    out.push(tampered(["state"], { reason: "state", expected: state, received: reg.state }, options));
-  if (conclusion !== reg.conclusion) {
+  if (snapshot.state !== reg.state) {
+    out.push(
+      tampered(["state"], { reason: "state", expected: snapshot.state, received: reg.state }, options),
+    );
+  }
+  if (snapshot.conclusion !== reg.conclusion) {
     out.push(
       tampered(
         ["conclusion"],
-        { reason: "conclusion", expected: conclusion ?? null, received: reg.conclusion ?? null },
+        { reason: "conclusion", expected: snapshot.conclusion ?? null, received: reg.conclusion ?? null },
         options,
       ),
     );
   }
-  if (certificateNumber !== reg.certificateNumber) {
+  if (snapshot.certificateNumber !== reg.certificateNumber) {
     out.push(
       tampered(
         ["certificateNumber"],
         {
           reason: "certificate-number",
-          expected: certificateNumber ?? null,
+          expected: snapshot.certificateNumber ?? null,
           received: reg.certificateNumber ?? null,
         },
         options,
@@ -176,36 +177,22 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
 /**
  * Reads a registration from untrusted data (JSON, storage, another system) and refuses a tampered
  * one (2): a bad shape gives `schema.invalid` at its path; a history that the machine would not
- * have written, or a state, conclusion or certificate number that the history does not lead to,
- * gives `registration.tampered`; a certified registration whose number is not valid for its batch
- * and level gives the `certificate.*` findings at `["certificateNumber"]`. Never throws on bad data.
- * The value on success can go on through `transition`.
+ * have written — a step from the wrong state or by the wrong role, an event outside the window or
+ * dated before the one before it, an origin event without its preconditions — or a state,
+ * conclusion, certificate number or origin that the history does not lead to, gives
+ * `registration.tampered` (the reason in `params.reason`); a certified registration whose number is
+ * not valid for its batch and level gives the `certificate.*` findings at `["certificateNumber"]`.
+ * The history is replayed through the same transition table as `transition`. Never throws on bad
+ * data. The value on success can go on through `transition`.
  * @example
  * parseRegistration(JSON.parse(JSON.stringify(registration))).ok //=> true
  * parseRegistration({ ...registration, state: "certified" }).findings[0]?.code //=> "registration.tampered"
  */
 export function parseRegistration(input: unknown, options?: LocaleOptions): Result<Registration> {
   const opts: LocaleOptions = { locale: resolveLocale(options) };
-  let parsed: ReturnType<typeof RegistrationSchema.safeParse>;
-  try {
-    parsed = RegistrationSchema.safeParse(input, PARSE);
-  } catch {
-    // Hostile values (getters that throw, objects that cannot become strings) break the schema's
-    // own messages: unreadable, which is a finding, not an exception.
-    return {
-      ok: false,
-      findings: [finding("schema.invalid", [], { expected: "Registration", reason: "unreadable" }, opts)],
-    };
-  }
-  if (!parsed.success) {
-    const findings = zodFindings(parsed.error, opts);
-    return {
-      ok: false,
-      findings:
-        findings.length > 0 ? findings : [finding("schema.invalid", [], { expected: "Registration" }, opts)],
-    };
-  }
-  const reg = parsed.data as Registration;
+  const r = readRegistration(input, opts);
+  if ("findings" in r) return { ok: false, findings: r.findings };
+  const reg = r.view;
   const findings = replay(reg, opts);
   if (reg.state === "certified" && reg.certificateNumber !== undefined) {
     findings.push(
@@ -214,3 +201,5 @@ export function parseRegistration(input: unknown, options?: LocaleOptions): Resu
   }
   return toResult(reg, findings);
 }
+
+export { normalizeCertificateNumber };

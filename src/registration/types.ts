@@ -1,26 +1,41 @@
-import { type Role, roles, type State, states } from "../core/vocabulary.js";
+import {
+  type Conclusion,
+  type EventType,
+  eventTypes,
+  type Role,
+  roles,
+  type State,
+  states,
+} from "../core/vocabulary.js";
 import type { Batch } from "../entities/batch.js";
-import type { Conclusion, Student } from "../entities/student.js";
+import type { Student } from "../entities/student.js";
+import type { LocaleOptions } from "../findings/index.js";
 
-export { type Role, roles, type State, states };
+export { type EventType, eventTypes, type Role, roles, type State, states };
 
-/** Events of the state machine (2.1.1.2, 2.1.2, 2.2). */
+/**
+ * The events of the registration machine (2, 3.3): the registration's own — stage (暂存, 2.1.1.2),
+ * unstage, submit (提交, 2.1.2), certify (2.2) — and the origin's — edit (3.3.1), review (复核,
+ * 3.3.3), withdraw the review (取消复核, 3.3.2). Origin events keep the state where it is.
+ */
 export type RegistrationEvent =
   | { type: "stage"; conclusion: Conclusion }
   | { type: "unstage" }
   | { type: "submit" }
-  | { type: "certify"; certificateNumber: string };
-export type EventType = RegistrationEvent["type"];
-
-/** Origin edits (3.3.1–3.3.4): recorded in the history, the state stays where it is. */
-export type OriginEvent =
+  | { type: "certify"; certificateNumber: string }
   | { type: "edit-origin"; value: string }
   | { type: "review-origin" }
   | { type: "withdraw-origin-review" };
 
+/** The event of one type. */
+export type EventOf<E extends EventType> = Extract<RegistrationEvent, { type: E }>;
+
+/** The origin's events (3.3.1–3.3.3). */
+export type OriginEvent = EventOf<"edit-origin" | "review-origin" | "withdraw-origin-review">;
+
 /** One append-only history entry. `at` is the ISO instant with its offset as given (or UTC `Z` for a Date). */
 export interface HistoryEntry {
-  event: RegistrationEvent | OriginEvent;
+  event: RegistrationEvent;
   from: State;
   to: State;
   at: string;
@@ -38,8 +53,7 @@ export interface Registration {
 }
 
 /** When and by whom an event happens. `at`: a `Date` or an ISO string with an offset. */
-export interface TransitionContext {
+export interface TransitionContext extends LocaleOptions {
   at: Date | string;
   actor: Role;
-  locale?: "zh-CN" | "en";
 }

@@ -3,6 +3,9 @@ import {
   type Batch,
   checkBatch,
   createRegistration,
+  DUPLICATES_NAMED,
+  type DuplicateEntry,
+  DuplicateIndex,
   type Registration,
   type RegistrationForm,
   type Student,
@@ -71,8 +74,8 @@ describe("checkBatch (3.1, 4.2.3, 2.2)", () => {
     expect(r.ok).toBe(false);
     const dup = r.findings.filter((f) => f.code === "batch.duplicate-id");
     expect(dup.map((f) => [f.path, f.clause, f.params])).toEqual([
-      [[0, "student", "id", "number"], "3.1", { received: id, indices: [0, 2] }],
-      [[2, "student", "id", "number"], "3.1", { received: id, indices: [0, 2] }],
+      [[0, "student", "id", "number"], "3.1", { received: id, count: 2, indices: [0, 2] }],
+      [[2, "student", "id", "number"], "3.1", { received: id, count: 2, indices: [0, 2] }],
     ]);
   });
 
@@ -117,14 +120,14 @@ describe("checkBatch (3.1, 4.2.3, 2.2)", () => {
         "warning",
         [0, "student", "name"],
         "4.2.3",
-        { received: "测试甲", indices: [0, 1] },
+        { received: "测试甲", count: 2, indices: [0, 1] },
       ],
       [
         "batch.duplicate-name",
         "warning",
         [1, "student", "name"],
         "4.2.3",
-        { received: "测试甲", indices: [0, 1] },
+        { received: "测试甲", count: 2, indices: [0, 1] },
       ],
     ]);
   });
@@ -308,5 +311,42 @@ describe("validateRegistrationForm (4.1)", () => {
     expect(r.findings[0]?.message).toBe(
       "The form's head count differs from the submitted registrations (expected 2; received 5)",
     );
+  });
+});
+
+describe("DuplicateIndex: one incremental structure, linear and bounded (3.1, 4.2.3)", () => {
+  it("names at most DUPLICATES_NAMED occurrences and counts them all", () => {
+    const regs = Array.from({ length: 12 }, () => draft(nth(0)));
+    const dup = checkBatch(regs, ucas2022Batch3).findings.filter(
+      (f) => f.code === "batch.duplicate-student-number",
+    );
+    expect(dup).toHaveLength(12);
+    expect(DUPLICATES_NAMED).toBe(5);
+    expect(dup[11]?.params).toEqual({ received: nth(0).studentNumber, count: 12, indices: [0, 1, 2, 3, 4] });
+    expect(dup[11]?.message).toBe(
+      `学号 ${nth(0).studentNumber} 在本批次中重复（共 12 处，第 1、2、3、4、5 条等）`,
+    );
+  });
+
+  it("gives the same findings fed one entry at a time, with spreadsheet rows when given", () => {
+    const index = new DuplicateIndex({ locale: "en" });
+    const entries = [nth(0), nth(1), nth(0)].map((student) => ({ student }));
+    for (const e of entries) index.add(e);
+    expect(index.seal()).toBe(true);
+    for (const [i, e] of entries.entries()) index.confirm(i, e, i * 2 + 2);
+    expect(index.findingsOf(entries[1] as DuplicateEntry)).toEqual([]);
+    const [f] = index.findingsOf(entries[2] as DuplicateEntry);
+    expect(f).toMatchObject({
+      code: "batch.duplicate-id",
+      path: ["student", "id", "number"],
+      params: { count: 2, indices: [0, 2], rows: [2, 6] },
+      message: `The ID number ${nth(0).id.number} appears more than once in this batch (rows 2, 6)`,
+    });
+  });
+
+  it("keeps no key when nothing repeats: seal() says no second pass is needed", () => {
+    const index = new DuplicateIndex();
+    for (let i = 0; i < 10; i++) index.add({ student: nth(i) });
+    expect(index.seal()).toBe(false);
   });
 });

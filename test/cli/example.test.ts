@@ -14,6 +14,7 @@ interface Finding {
 }
 interface Report {
   batch: { id: string };
+  window?: { at: string; findings: Finding[] };
   summary: { students: number; errors: number; warnings: number; byCode: Record<string, number> };
   students: { row: number; studentNumber: string | null; name: string | null; findings: Finding[] }[];
   photos?: { dir: string; findings: Finding[] };
@@ -44,9 +45,11 @@ describe("xueli check --example", () => {
     expect(run.code).toBe(1);
   });
 
-  it("prints exactly one object { batch, students, photos, summary } with complete findings", () => {
+  it("prints exactly one object { batch, window, students, photos, summary } with complete findings", () => {
     // The summary comes last: the report is written student by student, the counts are known at the end.
-    expect(Object.keys(report)).toEqual(["batch", "students", "photos", "summary"]);
+    expect(Object.keys(report)).toEqual(["batch", "window", "students", "photos", "summary"]);
+    // The example is judged at a fixed instant inside the window (2.1): checked once, for the run.
+    expect(report.window).toEqual({ at: "2022-06-01T10:00:00+08:00", findings: [] });
     expect(Object.keys(report.summary)).toEqual(["students", "errors", "warnings", "byCode"]);
     expect(report.summary.students).toBe(20);
     for (const s of report.students) {

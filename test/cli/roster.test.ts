@@ -41,7 +41,7 @@ describe("xueli check: reading rosters", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const report = r.report as JsonReport;
-    expect(Object.keys(report)).toEqual(["batch", "students", "summary"]);
+    expect(Object.keys(report)).toEqual(["batch", "window", "students", "summary"]);
     expect(report.batch.id).toBe("ucas-2022-3");
     expect(report.summary).toEqual({ students: 3, errors: 0, warnings: 0, byCode: {} });
     expect(report.students.map((s) => [s.row, s.studentNumber, s.name])).toEqual([
@@ -353,7 +353,7 @@ describe("xueli check: reading rosters", () => {
     ]);
     // params.indices: positions in the report's students (0-based, as checkBatch numbers its
     // registrations); params.rows: the spreadsheet rows.
-    const params = { received: g1.证件号码, indices: [0, 3, 5], rows: [2, 5, 7] };
+    const params = { received: g1.证件号码, count: 3, indices: [0, 3, 5], rows: [2, 5, 7] };
     const id = ["batch.duplicate-id", ["id", "number"], "error", "3.1", params];
     expect(dupes).toEqual([
       [2, [id]],
@@ -364,7 +364,8 @@ describe("xueli check: reading rosters", () => {
       [7, [id]],
     ]);
     const message = report.students[0]?.findings.find((f) => f.code === "batch.duplicate-id")?.message;
-    expect(message).toBe(`The ID number ${g1.证件号码} appears more than once in this batch (rows 1, 4, 6)`);
+    // The spreadsheet rows, numbered as in the rest of the report.
+    expect(message).toBe(`The ID number ${g1.证件号码} appears more than once in this batch (rows 2, 5, 7)`);
     expect(report.summary.byCode["batch.duplicate-id"]).toBe(3);
   });
 
@@ -435,12 +436,20 @@ describe("xueli check: reading rosters", () => {
     expect(xueli(["check", file, "--batch", batchFile]).code).toBe(2);
   });
 
-  it("checks the window as of --at: after 2022-06-10 24:00 Beijing time nothing can be staged (2.1)", () => {
+  it("checks the window once for the run as of --at: after 2022-06-10 24:00 Beijing time nothing can be staged (2.1)", () => {
     const file = join(dir, "late.csv");
-    writeFileSync(file, toCsv([goodRow(1)]));
+    writeFileSync(file, toCsv([goodRow(1), goodRow(2)]));
     const r = xueli(["check", file, "--at", "2022-06-11T00:00:00+08:00", "--format", "json"]);
     expect(r.code).toBe(1);
-    expect(codesByRow(JSON.parse(r.stdout))).toEqual({ 2: ["window.closed"] });
+    const report = JSON.parse(r.stdout);
+    // A fact about the moment, not about a student: reported once, counted once.
+    expect(codesByRow(report)).toEqual({ 2: [], 3: [] });
+    expect(report.window.findings.map((f: { code: string }) => f.code)).toEqual(["window.closed"]);
+    expect(report.summary.byCode).toEqual({ "window.closed": 1 });
+    // Without --at, the data alone: no window at all.
+    const data = xueli(["check", file, "--format", "json"]);
+    expect(data.code).toBe(0);
+    expect(JSON.parse(data.stdout).window).toBeUndefined();
     const inTime = xueli(["check", file, "--at", "2022-06-10T15:59:59Z", "--format", "json"]);
     expect(inTime.code).toBe(0);
   });

@@ -40,7 +40,16 @@ describe("hardening: guards, summaries, normalizers and predicates never throw o
   it("runs every guard of the registry on hostile and nearly valid registrations (2)", () => {
     fc.assert(
       fc.property(registration, fc.constantFrom(...events), fc.boolean(), (reg, event, byOffice) => {
-        const input = api.guardInput(reg, event, byOffice ? office : staff);
+        // Guards read a typed registration: one that parseRegistration refuses is a programmer
+        // error of guardInput's caller (XueliError), never a TypeError.
+        let input: api.GuardInput;
+        try {
+          input = api.guardInput(reg, event, byOffice ? office : staff);
+        } catch (e) {
+          expect(e).toBeInstanceOf(api.XueliError);
+          expect((e as api.XueliError).code).toBe("argument.invalid");
+          return;
+        }
         for (const [name, guard] of Object.entries(api.guards)) {
           try {
             assertFindings(guard(input));

@@ -4,8 +4,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makePhoto } from "../../scripts/photo-fixtures.mjs";
-import { checkPhoto } from "../../src/index.js";
-import { assertResult } from "./arbitraries.js";
+import { checkPhoto, checkPhotoBackground, matchPhotos, XueliError } from "../../src/index.js";
+import { param } from "../helpers/findings.js";
+import { assertResult, hostile } from "./arbitraries.js";
 
 const valid = makePhoto();
 
@@ -139,7 +140,7 @@ describe("hardening: crafted JPEGs (5.3.3; photo.unreadable, photo.dimensions)",
     // With the background check the decoder is asked for 65535 × 65535 × 4 bytes (16 GiB): it must
     // refuse, and the refusal must come back as findings, not as a crash.
     const heap = process.memoryUsage().rss;
-    const withBackground = await checkPhoto(b, { background: true });
+    const withBackground = await checkPhotoBackground(b);
     assertResult(withBackground);
     expect(withBackground.ok).toBe(false);
     expect(process.memoryUsage().rss - heap).toBeLessThan(512 * 1024 * 1024);
@@ -197,6 +198,212 @@ describe("hardening: crafted JPEGs (5.3.3; photo.unreadable, photo.dimensions)",
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+// ---- Hostile arguments at the boundary (issue 12 item 8) -----------------------------------------
+
+/** Runs `call`: a Result (awaited when a promise), or a XueliError when `allowXueliError`; nothing else. */
+async function answers(call: () => unknown, allowXueliError: boolean): Promise<"result" | "xueli-error"> {
+  try {
+    let r = call();
+    if (r instanceof Promise) r = await r;
+    assertResult(r);
+    return "result";
+  } catch (e) {
+    if (allowXueliError && e instanceof XueliError) return "xueli-error";
+    throw new Error(`threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  }
+}
+
+const throwingGetter = (key: string) =>
+  Object.defineProperty({}, key, {
+    enumerable: true,
+    get() {
+      throw new TypeError(`getter ${key}`);
+    },
+  });
+const throwingProxy = () =>
+  new Proxy(
+    {},
+    {
+      get() {
+        throw new TypeError("get trap");
+      },
+      has() {
+        throw new TypeError("has trap");
+      },
+      getPrototypeOf() {
+        throw new TypeError("getPrototypeOf trap");
+      },
+    },
+  );
+const revoked = () => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+};
+
+describe("hardening: hostile bytes and options for checkPhoto, checkPhotoBackground, matchPhotos (12.8)", () => {
+  it("bytes given as a Proxy, a revoked Proxy, a look-alike or a subclass that lies: not-bytes or read safely", async () => {
+    const lies = new (class extends Uint8Array {
+      override get length(): number {
+        throw new TypeError("length");
+      }
+    })(valid);
+    const cases: [unknown, string | null][] = [
+      [new Proxy(valid, {}), "not-bytes"],
+      [throwingProxy(), "not-bytes"],
+      [revoked(), "not-bytes"],
+      [{ length: 3, 0: 0xff, 1: 0xd8, 2: 0xff }, "not-bytes"],
+      [new Uint8ClampedArray(valid), "not-bytes"],
+      [new DataView(valid.buffer), "not-bytes"],
+      [lies, null], // a Uint8Array underneath: read through its internal slots, a valid photo
+    ];
+    for (const [bytes, reason] of cases) {
+      const r = checkPhoto(bytes as Uint8Array);
+      assertResult(r);
+      expect(r.findings.map((f) => param(f, "reason") ?? null)).toEqual(reason === null ? [] : [reason]);
+      const bg = await checkPhotoBackground(bytes as Uint8Array);
+      assertResult(bg);
+      expect(bg.findings.map((f) => param(f, "reason"))).toEqual(reason === null ? [] : [reason]);
+    }
+  });
+
+  it("options whose getter or Proxy trap throws are a XueliError, never a TypeError", async () => {
+    for (const key of ["fileName", "student", "limits", "totalBytes", "locale"]) {
+      expect(() => checkPhoto(valid, throwingGetter(key) as never), key).toThrow(XueliError);
+    }
+    expect(() => checkPhoto(valid, { limits: throwingGetter("maxBytes") } as never)).toThrow(XueliError);
+    for (const options of [throwingProxy(), revoked(), 42, "en", null]) {
+      expect(() => checkPhoto(valid, options as never)).toThrow(XueliError);
+      await expect(checkPhotoBackground(valid, options as never)).rejects.toThrow(XueliError);
+      expect(() => matchPhotos([], [], options as never)).toThrow(XueliError);
+    }
+    for (const key of ["reference", "tolerance", "decode", "locale"]) {
+      await expect(checkPhotoBackground(valid, throwingGetter(key) as never), key).rejects.toThrow(
+        XueliError,
+      );
+    }
+    await expect(checkPhotoBackground(valid, { reference: revoked() } as never)).rejects.toThrow(XueliError);
+  });
+
+  it("refuses checkPhoto's former background option, and options of the wrong type", async () => {
+    expect(() => checkPhoto(valid, { background: true } as never)).toThrow(/checkPhotoBackground/);
+    for (const options of [
+      { limits: { maxBytes: "40K" } },
+      { limits: { minBytes: -1 } },
+      { limits: { minQuality: Number.NaN } },
+      { totalBytes: "big" },
+      { totalBytes: Number.POSITIVE_INFINITY },
+    ]) {
+      expect(() => checkPhoto(valid, options as never), JSON.stringify(options)).toThrow(XueliError);
+    }
+    for (const options of [
+      { tolerance: "wide" },
+      { maxSpread: -1 },
+      { reference: [100, 197] },
+      { reference: [100, 197, 300] },
+      { decode: "jpeg-js" },
+    ]) {
+      await expect(checkPhotoBackground(valid, options as never), JSON.stringify(options)).rejects.toThrow(
+        XueliError,
+      );
+    }
+  });
+
+  it("a student record whose getters throw is data: photo.file-name, no throw", () => {
+    const student = Object.defineProperty({ studentNumber: "2019E8012345678" }, "id", {
+      get() {
+        throw new TypeError("getter id");
+      },
+    });
+    const r = checkPhoto(valid, { fileName: "2019E8000000001.jpg", student: student as never });
+    expect(r.findings.map((f) => [f.code, param(f, "reason")])).toEqual([["photo.file-name", "student"]]);
+    const p = checkPhoto(valid, { fileName: "2019E8012345678.jpg", student: throwingProxy() as never });
+    expect(p.findings.map((f) => f.code)).toEqual(["photo.file-name"]);
+  });
+
+  it("a custom decoder that throws, rejects, or returns no pixels gives decode-failed", async () => {
+    const decoders: (() => unknown)[] = [
+      () => {
+        throw new Error("decoder");
+      },
+      () => Promise.reject(new Error("decoder")),
+      () => null,
+      () => ({ width: 480, height: 640, data: new Uint8Array(10) }),
+      () => ({ width: Number.NaN, height: 640, data: new Uint8Array(480 * 640 * 4) }),
+      () => throwingProxy(),
+      () => revoked(),
+      () => ({ width: 480, height: 640, data: throwingProxy() }),
+    ];
+    for (const decode of decoders) {
+      const r = await checkPhotoBackground(valid, { decode: decode as never });
+      expect(r.findings.map((f) => [f.code, param(f, "reason")])).toEqual([
+        ["photo.unreadable", "decode-failed"],
+      ]);
+    }
+    // Canvas ImageData holds a Uint8ClampedArray: accepted as pixels.
+    const canvas = { width: 480, height: 640, data: new Uint8ClampedArray(480 * 640 * 4).fill(255) };
+    const white = await checkPhotoBackground(valid, { decode: () => canvas as never });
+    expect(white.value?.mean).toEqual([255, 255, 255]);
+  });
+
+  it("fuzz: hostile values as checkPhoto's options give a Result or a XueliError, nothing else", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, async (x) => {
+        await answers(() => checkPhoto(valid, x as never), true);
+        await answers(() => checkPhoto(valid, { fileName: "a1234.jpg", student: x } as never), false);
+        await answers(() => checkPhoto(valid, { limits: x } as never), true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("fuzz: hostile bytes and options for checkPhotoBackground", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, async (bytes, options) => {
+        await answers(() => checkPhotoBackground(bytes as never), false);
+        await answers(() => checkPhotoBackground(valid, options as never), true);
+        await answers(() => checkPhotoBackground(valid, { decode: () => options as never }), false);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("fuzz: hostile names, students and options for matchPhotos", () => {
+    return fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom(".DS_Store", "Thumbs.db", "a.jpg", " X.JPG"))),
+        fc.oneof(fc.array(hostile, { maxLength: 5 }), hostile),
+        hostile,
+        async (names, students, options) => {
+          await answers(() => matchPhotos(names, students as never, { namedBy: "id-number" }), true);
+          const r = await answers(
+            () => matchPhotos(names, [hostile as never], { namedBy: "student-number" }),
+            false,
+          );
+          expect(r).toBe("result");
+          await answers(() => matchPhotos(names, [], options as never), true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("matchPhotos: any array of student records gives a Result with one entry per name and per student", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 24 }), { maxLength: 8 }),
+        fc.array(hostile, { maxLength: 6 }),
+        (names, roster) => {
+          const r = matchPhotos(names, roster as never, { namedBy: "student-number" });
+          assertResult(r);
+          expect([r.value?.files.length, r.value?.students.length]).toEqual([names.length, roster.length]);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

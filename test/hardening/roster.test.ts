@@ -87,7 +87,7 @@ describe("hardening: rosters given to xueli check (CLI, docs/roster.md)", () => 
     expect(controls).toEqual([]);
   });
 
-  it("reports ragged rows with their row number and both cell counts (schema.invalid, reason ragged)", async () => {
+  it("reports ragged rows with their row number and both cell counts (roster.unreadable-row, reason ragged)", async () => {
     const short = cells(1).slice(0, 5);
     const long = [...cells(2), "extra", "cells"];
     const roster = write("ragged.csv", `${rosterHeader}\n${line(cells(0))}\n${line(short)}\n${line(long)}\n`);
@@ -96,16 +96,11 @@ describe("hardening: rosters given to xueli check (CLI, docs/roster.md)", () => 
     const report = JSON.parse(json.stdout) as JsonReport;
     const bad = report.students.filter((s) => s.findings.length > 0);
     expect(bad.map((s) => [s.row, s.findings[0]?.code, s.findings[0]?.params])).toEqual([
-      [
-        3,
-        "schema.invalid",
-        expect.objectContaining({ row: 3, reason: "ragged", expected: headerCells.length, received: 5 }),
-      ],
+      [3, "roster.unreadable-row", { reason: "ragged", expected: headerCells.length, received: 5 }],
       [
         4,
-        "schema.invalid",
+        "roster.unreadable-row",
         expect.objectContaining({
-          row: 4,
           reason: "ragged",
           expected: headerCells.length,
           received: headerCells.length + 2,

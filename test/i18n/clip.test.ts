@@ -53,7 +53,11 @@ describe("messages cut long values at MESSAGE_VALUE_MAX (80) characters; params 
   });
 
   it("message functions see the cut values too (certificate.duplicate)", () => {
-    const m = messageFor("en", "certificate.duplicate", { received: "1".repeat(300), indices: [0, 1] });
+    const m = messageFor("en", "certificate.duplicate", {
+      received: "1".repeat(300),
+      count: 2,
+      indices: [0, 1],
+    });
     expect(m).toContain(`${"1".repeat(79)}…`);
     expect(m).not.toContain("1".repeat(80));
   });

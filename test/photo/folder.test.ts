@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { closeSync, constants, openSync } from "node:fs";
 import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -195,5 +197,209 @@ describe("checkPhotoFile: one file, reading at most maxBytes + 1 (5.3.3)", () =>
       "ENOENT",
     ]);
     expect((await checkPhotoFile(root)).findings.map((f) => param(f, "reason"))).toEqual(["not-a-file"]);
+  });
+});
+
+// ---- Hardening (issue 12) -----------------------------------------------------------------------
+
+/**
+ * Runs a check that could block on a FIFO. The assertions are on its findings; this only keeps a
+ * regression from hanging the suite: if the check has not answered after 20 s, a writer opens the
+ * FIFO (which releases a reader blocked in open()) and the test fails with "hung".
+ */
+async function unlessHung<T>(fifo: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      try {
+        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // no reader was waiting
+      }
+      reject(new Error("the check hung on a FIFO"));
+    }, 20_000);
+  });
+  try {
+    return await Promise.race([work, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe.skipIf(process.platform === "win32")("a FIFO is never opened (12.3)", () => {
+  it("checkPhotoFolder: a link to a FIFO, and a FIFO itself, are photo.unreadable not-a-file", async () => {
+    const dir = await folder("fifo", { [`${a.studentNumber}.jpg`]: valid });
+    execFileSync("mkfifo", [join(dir, "pipe.fifo")]);
+    await symlink("pipe.fifo", join(dir, "201818000000098.jpg"));
+    execFileSync("mkfifo", [join(dir, `${b.studentNumber}.jpg`)]);
+    const r = await unlessHung(
+      join(dir, "pipe.fifo"),
+      checkPhotoFolder(dir, [a, b], { namedBy: "student-number", locale: "en" }),
+    );
+    const files = Object.fromEntries(
+      (r.value?.files ?? []).map((f) => [
+        f.fileName,
+        f.findings.map((x) => [x.code, param(x, "reason") ?? null]),
+      ]),
+    );
+    expect(files).toEqual({
+      [`${a.studentNumber}.jpg`]: [],
+      [`${b.studentNumber}.jpg`]: [["photo.unreadable", "not-a-file"]],
+      "201818000000098.jpg": [
+        ["photo.orphan", null],
+        ["photo.unreadable", "not-a-file"],
+      ],
+      "pipe.fifo": [
+        ["photo.orphan", null],
+        ["photo.unreadable", "not-a-file"],
+        ["photo.file-name", "stem"],
+      ],
+    });
+    expect(
+      r.findings.find((f) => f.path[1] === "201818000000098.jpg" && f.code === "photo.unreadable")?.message,
+    ).toBe("The photo cannot be read: it is not a regular file");
+  });
+
+  it("checkPhotoFile: a FIFO, or a link to one, is photo.unreadable not-a-file", async () => {
+    const dir = await folder("fifo-file", {});
+    const fifo = join(dir, `${a.studentNumber}.jpg`);
+    execFileSync("mkfifo", [fifo]);
+    await symlink(fifo, join(dir, "link.jpg"));
+    for (const path of [fifo, join(dir, "link.jpg")]) {
+      const r = await unlessHung(fifo, checkPhotoFile(path));
+      expect(r.findings.map((f) => [f.code, f.clause, f.params])).toEqual([
+        ["photo.unreadable", "5.3.3", { reason: "not-a-file", received: path }],
+      ]);
+    }
+  });
+});
+
+describe("size first: a file over the limit is reported by its size, not as cut off (12.9)", () => {
+  // A 42,000-byte COM block pushes the frame header (SOF) past 41 K: beyond the old read cap
+  // (maxBytes + 1 = 40,961), within the new one (64 KiB).
+  const comment = makePhoto({ comment: "x".repeat(42_000) });
+  // 100,000 bytes of COM blocks before the SOF: past any read of 64 KiB.
+  const padded = makePhoto({ padTo: 100_000 });
+
+  it("checkPhotoFile: the header still reads, and the real size is the one finding", async () => {
+    const dir = await folder("size-first-file", { [`${a.studentNumber}.jpg`]: comment });
+    const r = await checkPhotoFile(join(dir, `${a.studentNumber}.jpg`));
+    expect(r.value).toMatchObject({ width: 480, height: 640, bytes: comment.length });
+    expect(r.findings.map((f) => [f.code, f.clause, f.params])).toEqual([
+      ["photo.file-size", "5.3.3", { received: comment.length, min: 18_432, max: 40_960 }],
+    ]);
+  });
+
+  it("checkPhotoFile: a header past the cap is not judged: photo.file-size, no 'truncated'", async () => {
+    const dir = await folder("size-first-past", { [`${a.studentNumber}.jpg`]: padded });
+    const r = await checkPhotoFile(join(dir, `${a.studentNumber}.jpg`));
+    expect(r.value).toBeUndefined();
+    expect(r.findings.map((f) => [f.code, f.params])).toEqual([
+      ["photo.file-size", { received: 100_000, min: 18_432, max: 40_960 }],
+    ]);
+  });
+
+  it("checkPhotoFolder: the same for both files", async () => {
+    const dir = await folder("size-first-folder", {
+      [`${a.studentNumber}.jpg`]: comment,
+      [`${b.studentNumber}.jpg`]: padded,
+    });
+    const r = await checkPhotoFolder(dir, [a, b], { namedBy: "student-number" });
+    expect(r.findings.map((f) => [f.code, f.path[1], param(f, "received")])).toEqual([
+      ["photo.file-size", `${a.studentNumber}.jpg`, comment.length],
+      ["photo.file-size", `${b.studentNumber}.jpg`, 100_000],
+    ]);
+    expect(r.value?.files.map((f) => f.bytes)).toEqual([comment.length, 100_000]);
+  });
+
+  it("a phone trailer through the folder: a warning, the photo checked normally", async () => {
+    const dir = await folder("trailer", { [`${a.studentNumber}.jpg`]: makePhoto({ trailer: 1500 }) });
+    const r = await checkPhotoFolder(dir, [a], { namedBy: "student-number" });
+    expect([r.ok, r.findings.map((f) => [f.code, f.params])]).toEqual([
+      true,
+      [["photo.trailer", { bytes: 1500 }]],
+    ]);
+    expect(r.value?.files[0]?.facts).toMatchObject({ width: 480, dpi: 300, trailer: 1500 });
+  });
+});
+
+describe("the background through the file helpers (4.2.2)", () => {
+  it("checkPhotoFile and checkPhotoFolder decode after the header check, when it reads", async () => {
+    const white = makePhoto({ background: [250, 250, 250] });
+    const dir = await folder("background", {
+      [`${a.studentNumber}.jpg`]: valid,
+      [`${b.studentNumber}.jpg`]: white,
+      [`${c.studentNumber}.jpg`]: "not a photo at all",
+    });
+    const one = await checkPhotoFile(join(dir, `${b.studentNumber}.jpg`), { background: true });
+    expect(one.findings.map((f) => [f.code, f.clause, param(f, "reason")])).toEqual([
+      ["photo.background", "4.2.2", "colour"],
+    ]);
+    expect(one.value?.background?.mean).toEqual([250, 250, 250]);
+    const r = await checkPhotoFolder(dir, [a, b, c], {
+      namedBy: "student-number",
+      background: { tolerance: 60 },
+    });
+    expect(r.findings.map((f) => [f.code, f.path[1], param(f, "reason")])).toEqual([
+      ["photo.background", `${b.studentNumber}.jpg`, "colour"],
+      ["photo.unreadable", `${c.studentNumber}.jpg`, "unknown-format"],
+    ]);
+    expect(r.value?.files[0]?.facts?.background).toEqual({
+      mean: [100, 197, 254],
+      distance: 1,
+      deviation: 0,
+      spread: 0,
+    });
+  });
+});
+
+describe("options of the wrong type are programmer errors (12.10)", () => {
+  it("refuses concurrency NaN, 'abc', 0, 1.5 and Infinity instead of checking nothing", async () => {
+    for (const concurrency of [Number.NaN, "abc", 0, -1, 1.5, Number.POSITIVE_INFINITY, null]) {
+      await expect(
+        checkPhotoFolder(root, students, { namedBy: "student-number", concurrency: concurrency as number }),
+        String(concurrency),
+      ).rejects.toThrow(XueliError);
+    }
+  });
+
+  it("refuses limits, namedBy, admissionYear and background of the wrong type", async () => {
+    const bad: unknown[] = [
+      { namedBy: "student-number", limits: { maxBytes: "40K" } },
+      { namedBy: "student-number", limits: { minDpi: Number.NaN } },
+      { namedBy: "student-number", limits: "big" },
+      { namedBy: 1 },
+      { namedBy: "id-number", admissionYear: 2019.5 },
+      { namedBy: "id-number", admissionYear: "2019" },
+      { namedBy: "student-number", background: "yes" },
+      { namedBy: "student-number", background: { tolerance: "wide" } },
+      { namedBy: "student-number", locale: "fr" },
+    ];
+    for (const options of bad) {
+      await expect(
+        checkPhotoFolder(root, students, options as never),
+        JSON.stringify(options),
+      ).rejects.toThrow(XueliError);
+    }
+    await expect(checkPhotoFolder(root, "students" as never, { namedBy: "student-number" })).rejects.toThrow(
+      XueliError,
+    );
+    for (const options of [{ limits: { maxBytes: "40K" } }, { background: 1 }, { locale: "fr" }, "options"]) {
+      await expect(checkPhotoFile(join(root, "x.jpg"), options as never)).rejects.toThrow(XueliError);
+    }
+  });
+
+  it("a getter or a Proxy trap that throws in the options is a XueliError, not a TypeError", async () => {
+    const throwing = {
+      namedBy: "student-number",
+      get concurrency(): number {
+        throw new TypeError("boom");
+      },
+    };
+    await expect(checkPhotoFolder(root, students, throwing as never)).rejects.toThrow(XueliError);
+    const { proxy, revoke } = Proxy.revocable({ namedBy: "student-number" }, {});
+    revoke();
+    await expect(checkPhotoFolder(root, students, proxy as never)).rejects.toThrow(XueliError);
+    await expect(checkPhotoFile(join(root, "x.jpg"), proxy as never)).rejects.toThrow(XueliError);
   });
 });

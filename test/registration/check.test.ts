@@ -57,12 +57,16 @@ describe("checkRegistration: everything wrong with one registration, whatever th
   });
 
   it("does not check the window: the clock is the caller's (2.1)", () => {
+    // A batch of its own (a preset's id with another window would be a doctored preset).
     const late = {
       ...ucas2022Batch3,
+      id: "unit-1999-1",
       closesAt: "2000-01-01T00:00:00+08:00",
       opensAt: "1999-01-01T00:00:00+08:00",
     };
-    expect(checkRegistration(createRegistration(makeStudent(), late)).ok).toBe(true);
+    expect(checkRegistration(createRegistration(makeStudent({ batchId: "unit-1999-1" }), late)).ok).toBe(
+      true,
+    );
   });
 
   it("only parses a submitted registration: it was checked when submitted and is frozen since (2.1.2)", () => {

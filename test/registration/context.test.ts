@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { XueliError } from "../../src/core/error.js";
 import { ucas2022Batch3 } from "../../src/entities/batch.js";
-import { reviewOrigin } from "../../src/fields/origin/workflow.js";
+import { reviewOrigin } from "../../src/index.js";
 import { resolveContext } from "../../src/registration/context.js";
 import { createRegistration, transition } from "../../src/registration/machine.js";
 import { makeStudent } from "./fixtures.js";

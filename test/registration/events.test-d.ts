@@ -1,14 +1,23 @@
 import { describe, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
 import {
+  type Batch,
+  type BatchSchema,
   can,
   createRegistration,
+  type GuardInput,
+  guards,
   type HistoryEntry,
+  type HistoryEntrySchema,
   type Registration,
   type RegistrationEvent,
+  type RegistrationEventSchema,
+  type RegistrationSchema,
   type Result,
   type Role,
   type State,
   type Student,
+  type StudentSchema,
   transition,
   transitionTable,
   ucas2022Batch3,
@@ -19,12 +28,30 @@ const reg = createRegistration(student, ucas2022Batch3);
 const ctx = { at: "2022-06-01T10:00:00+08:00", actor: "unit-staff" } as const;
 
 describe("the state machine's types (2)", () => {
+  it("has one type for each zod schema and its interface", () => {
+    expectTypeOf<z.output<typeof RegistrationSchema>>().toEqualTypeOf<Registration>();
+    expectTypeOf<z.output<typeof HistoryEntrySchema>>().toEqualTypeOf<HistoryEntry>();
+    expectTypeOf<z.output<typeof RegistrationEventSchema>>().toEqualTypeOf<RegistrationEvent>();
+    expectTypeOf<z.output<typeof StudentSchema>>().toEqualTypeOf<Student>();
+    expectTypeOf<z.output<typeof BatchSchema>>().toEqualTypeOf<Batch>();
+  });
+
+  it("reads a typed registration in every guard", () => {
+    expectTypeOf<GuardInput["registration"]>().toEqualTypeOf<Registration>();
+    expectTypeOf(guards.photoUploaded).parameter(0).toEqualTypeOf<GuardInput>();
+    // @ts-expect-error a guard name that does not exist
+    transitionTable.stage.guards.includes("photoPresent");
+  });
+
   it("accepts the four events with their payloads", () => {
     expectTypeOf(transition(reg, { type: "stage", conclusion: "graduation" }, ctx)).toEqualTypeOf<
       Result<Registration>
     >();
     expectTypeOf(can(reg, { type: "submit" }, ctx)).toEqualTypeOf<Result<void>>();
-    expectTypeOf<RegistrationEvent["type"]>().toEqualTypeOf<"stage" | "unstage" | "submit" | "certify">();
+    // One machine: the registration's four events and the origin's three (3.3).
+    expectTypeOf<RegistrationEvent["type"]>().toEqualTypeOf<
+      "stage" | "unstage" | "submit" | "certify" | "edit-origin" | "review-origin" | "withdraw-origin-review"
+    >();
     expectTypeOf<State>().toEqualTypeOf<"draft" | "staged" | "submitted" | "certified">();
     expectTypeOf<Role>().toEqualTypeOf<"student" | "unit-staff" | "student-office">();
     expectTypeOf<HistoryEntry["at"]>().toEqualTypeOf<string>();

@@ -468,7 +468,7 @@ describe("guards one by one, through guardInput", () => {
     for (const rule of Object.values(transitionTable))
       for (const name of rule.guards) expect(typeof guards[name]).toBe("function");
     expect(Object.keys(guards).sort()).toEqual(
-      [...new Set(Object.values(transitionTable).flatMap((r) => [...r.guards]))].sort(),
+      [...new Set(Object.values(transitionTable).flatMap((r) => [...r.guards, ...r.advisories]))].sort(),
     );
   });
 });

@@ -79,20 +79,31 @@ const OPENS = Date.parse(ucas2022Batch3.opensAt);
 const CLOSES = Date.parse(ucas2022Batch3.closesAt);
 const inWindow = (t: number) => t >= OPENS && t < CLOSES;
 
-/** An instant around the window, as a Date or an ISO string in UTC or Beijing time; boundaries often. */
-const atArb = fc
-  .oneof(
-    { arbitrary: fc.constantFrom(OPENS - 1000, OPENS, CLOSES - 1000, CLOSES), weight: 1 },
-    { arbitrary: fc.integer({ min: OPENS, max: CLOSES - 1 }), weight: 4 },
-    { arbitrary: fc.integer({ min: OPENS - 3 * 86_400_000, max: CLOSES + 3 * 86_400_000 }), weight: 1 },
-  )
-  .chain((t) =>
-    fc.constantFrom<[number, Date | string]>(
-      [t, new Date(t)],
-      [t, new Date(t).toISOString()],
-      [t, `${new Date(t + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`],
-    ),
-  );
+const DAY = 86_400_000;
+/**
+ * An instant around the window, as a Date or an ISO string in UTC or Beijing time; boundaries often.
+ * Mostly in the event's usual part of the process (`usual`: origin edits before the window,
+ * staging early in it, submitting late in it, certifying after it), so that runs are mostly in
+ * order and reach the end; sometimes anywhere, which tests the order and the window.
+ */
+const atArb = (usual: [number, number] = [OPENS, CLOSES - 1]) =>
+  fc
+    .oneof(
+      { arbitrary: fc.constantFrom(OPENS - 1000, OPENS, CLOSES - 1000, CLOSES), weight: 1 },
+      { arbitrary: fc.integer({ min: usual[0], max: usual[1] }), weight: 6 },
+      { arbitrary: fc.integer({ min: OPENS - 3 * DAY, max: CLOSES + 3 * DAY }), weight: 1 },
+    )
+    .chain((t) =>
+      fc.constantFrom<[number, Date | string]>(
+        [t, new Date(t)],
+        [t, new Date(t).toISOString()],
+        [t, `${new Date(t + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`],
+      ),
+    );
+const ORIGIN_TIMES: [number, number] = [OPENS - 20 * DAY, OPENS - DAY];
+const STAGE_TIMES: [number, number] = [OPENS, OPENS + 10 * DAY];
+const SUBMIT_TIMES: [number, number] = [OPENS + 10 * DAY, CLOSES - 1];
+const CERTIFY_TIMES: [number, number] = [CLOSES, CLOSES + 20 * DAY];
 /** Mostly the actor the table names for the event, sometimes any other. */
 const actorArb = (usual: Role) =>
   fc.oneof(
@@ -133,7 +144,18 @@ interface Model {
   /** The origin as the model sees it: valid (three levels, 3.3) and reviewed (3.3.3). */
   originValid: boolean;
   originReviewed: boolean;
+  /** The instant of the last accepted event: a history runs forward (2). */
+  lastAt?: number;
+  /** Staged once: the origin stays locked, even after unstaging (3.3.4). */
+  stagedOnce: boolean;
 }
+
+/** The instant an `at` names (a Beijing-time string keeps whole seconds only). */
+const instant = (at: [number, Date | string]): number =>
+  typeof at[1] === "string" ? Date.parse(at[1]) : at[1].getTime();
+/** Whether an event at `at` comes at or after the last one (2). */
+const inOrder = (m: Model, at: [number, Date | string]): boolean =>
+  m.lastAt === undefined || instant(at) >= m.lastAt;
 interface Real {
   reg: Registration;
   profile: Profile;
@@ -176,7 +198,11 @@ function step(
   same(res.value.history.slice(0, -1), r.reg.history);
   m.state = to;
   m.historyLength++;
-  if (event.type === "stage") m.conclusion = event.conclusion;
+  m.lastAt = instant(at);
+  if (event.type === "stage") {
+    m.conclusion = event.conclusion;
+    m.stagedOnce = true;
+  }
   if (event.type === "unstage") delete m.conclusion;
   r.reg = res.value;
 }
@@ -224,6 +250,7 @@ function originStep(
   apply: (reg: Registration) => Result<Registration>,
   recorded: boolean,
   ok: boolean,
+  at: [number, Date | string],
 ) {
   const before = structuredClone(r.reg);
   const res = apply(r.reg);
@@ -237,37 +264,61 @@ function originStep(
   expect(res.value.state).toBe(m.state);
   expect(res.value.history).toHaveLength(m.historyLength + 1);
   m.historyLength++;
+  m.lastAt = instant(at);
   r.reg = res.value;
 }
 
 const ORIGINS = { valid: "河北省石家庄市正定县", invalid: "河北省石家庄市" } as const;
 
-const editOriginCmd = fc.tuple(fc.boolean(), actorArb("student"), atArb).map(([valid, actor, at]) =>
-  command(`editOrigin(${valid ? "valid" : "invalid"}, ${actor})`, (m, r) => {
-    const value = valid ? ORIGINS.valid : ORIGINS.invalid;
-    // Only a draft's origin, not reviewed, by the student or the unit (3.3.1, 3.3.2, 3.3.4).
-    const recorded = m.state === "draft" && actor !== "student-office" && !m.originReviewed;
+const editOriginCmd = fc
+  .tuple(fc.boolean(), actorArb("student"), atArb(ORIGIN_TIMES))
+  .map(([valid, actor, at]) =>
+    command(`editOrigin(${valid ? "valid" : "invalid"}, ${actor})`, (m, r) => {
+      const value = valid ? ORIGINS.valid : ORIGINS.invalid;
+      // Only a draft's origin never staged, not reviewed, by the student or the unit (3.3.1, 3.3.2, 3.3.4).
+      const recorded =
+        m.state === "draft" &&
+        !m.stagedOnce &&
+        actor !== "student-office" &&
+        !m.originReviewed &&
+        inOrder(m, at);
+      originStep(
+        m,
+        r,
+        `edit-origin by ${actor}`,
+        (reg) => editOrigin(reg, value, { at: at[1], actor }),
+        recorded,
+        recorded && valid,
+        at,
+      );
+      if (recorded) m.originValid = valid;
+    }),
+  );
+const reviewOriginCmd = fc.tuple(actorArb("unit-staff"), atArb(ORIGIN_TIMES)).map(([actor, at]) =>
+  command(`reviewOrigin(${actor})`, (m, r) => {
+    const ok =
+      m.state === "draft" &&
+      !m.stagedOnce &&
+      actor === "unit-staff" &&
+      !m.originReviewed &&
+      m.originValid &&
+      inOrder(m, at);
     originStep(
       m,
       r,
-      `edit-origin by ${actor}`,
-      (reg) => editOrigin(reg, value, { at: at[1], actor }),
-      recorded,
-      recorded && valid,
+      `review-origin by ${actor}`,
+      (reg) => reviewOrigin(reg, { at: at[1], actor }),
+      ok,
+      ok,
+      at,
     );
-    if (recorded) m.originValid = valid;
-  }),
-);
-const reviewOriginCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([actor, at]) =>
-  command(`reviewOrigin(${actor})`, (m, r) => {
-    const ok = m.state === "draft" && actor === "unit-staff" && !m.originReviewed && m.originValid;
-    originStep(m, r, `review-origin by ${actor}`, (reg) => reviewOrigin(reg, { at: at[1], actor }), ok, ok);
     if (ok) m.originReviewed = true;
   }),
 );
-const withdrawReviewCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([actor, at]) =>
+const withdrawReviewCmd = fc.tuple(actorArb("unit-staff"), atArb(ORIGIN_TIMES)).map(([actor, at]) =>
   command(`withdrawOriginReview(${actor})`, (m, r) => {
-    const ok = m.state === "draft" && actor === "unit-staff" && m.originReviewed;
+    const ok =
+      m.state === "draft" && !m.stagedOnce && actor === "unit-staff" && m.originReviewed && inOrder(m, at);
     originStep(
       m,
       r,
@@ -275,6 +326,7 @@ const withdrawReviewCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([actor, a
       (reg) => withdrawOriginReview(reg, { at: at[1], actor }),
       ok,
       ok,
+      at,
     );
     if (ok) m.originReviewed = false;
   }),
@@ -288,7 +340,7 @@ const roundTrip = command("roundTrip", (_m, r) => {
 });
 
 const stageCmd = fc
-  .tuple(fc.constantFrom<Conclusion>("graduation", "completion"), actorArb("unit-staff"), atArb)
+  .tuple(fc.constantFrom<Conclusion>("graduation", "completion"), actorArb("unit-staff"), atArb(STAGE_TIMES))
   .map(([conclusion, actor, at]) =>
     command(`stage(${conclusion}, ${actor}, ${String(at[1])})`, (m, r) => {
       const expected =
@@ -297,29 +349,36 @@ const stageCmd = fc
         inWindow(at[0]) &&
         r.profile.stage.includes(conclusion) &&
         m.originValid &&
-        m.originReviewed;
+        m.originReviewed &&
+        inOrder(m, at);
       step(m, r, { type: "stage", conclusion }, actor, at, expected, "staged");
     }),
   );
-const unstageCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([actor, at]) =>
+const unstageCmd = fc.tuple(actorArb("unit-staff"), atArb(STAGE_TIMES)).map(([actor, at]) =>
   command(`unstage(${actor}, ${String(at[1])})`, (m, r) => {
-    const expected = m.state === "staged" && actor === "unit-staff" && inWindow(at[0]);
+    const expected = m.state === "staged" && actor === "unit-staff" && inWindow(at[0]) && inOrder(m, at);
     step(m, r, { type: "unstage" }, actor, at, expected, "draft");
   }),
 );
-const submitCmd = fc.tuple(actorArb("unit-staff"), atArb).map(([actor, at]) =>
+const submitCmd = fc.tuple(actorArb("unit-staff"), atArb(SUBMIT_TIMES)).map(([actor, at]) =>
   command(`submit(${actor}, ${String(at[1])})`, (m, r) => {
-    const expected = m.state === "staged" && actor === "unit-staff" && inWindow(at[0]) && r.profile.submit;
+    const expected =
+      m.state === "staged" && actor === "unit-staff" && inWindow(at[0]) && r.profile.submit && inOrder(m, at);
     step(m, r, { type: "submit" }, actor, at, expected, "submitted");
   }),
 );
-const certifyCmd = fc.tuple(numberArb, actorArb("student-office"), atArb).map(([number, actor, at]) =>
-  command(`certify(${number}, ${actor}, ${String(at[1])})`, (m, r) => {
-    const expected =
-      m.state === "submitted" && actor === "student-office" && numberValidFor(r.profile, number);
-    step(m, r, { type: "certify", certificateNumber: number }, actor, at, expected, "certified");
-  }),
-);
+const certifyCmd = fc
+  .tuple(numberArb, actorArb("student-office"), atArb(CERTIFY_TIMES))
+  .map(([number, actor, at]) =>
+    command(`certify(${number}, ${actor}, ${String(at[1])})`, (m, r) => {
+      const expected =
+        m.state === "submitted" &&
+        actor === "student-office" &&
+        numberValidFor(r.profile, number) &&
+        inOrder(m, at);
+      step(m, r, { type: "certify", certificateNumber: number }, actor, at, expected, "certified");
+    }),
+  );
 // Listed twice: forward events more often than unstaging and round trips, so that runs reach the
 // end of the process as well as the refusals.
 const originCmds = [editOriginCmd, reviewOriginCmd, withdrawReviewCmd];
@@ -347,7 +406,13 @@ describe("model-based: random event sequences keep the invariants (2, 2.1.2, 2.2
     fc.assert(
       fc.property(profileArb, fc.commands(commands, { maxCommands: 30, size: "large" }), (profile, cmds) => {
         const setup = () => ({
-          model: { state: "draft" as State, historyLength: 0, originValid: true, originReviewed: true },
+          model: {
+            state: "draft" as State,
+            historyLength: 0,
+            originValid: true,
+            originReviewed: true,
+            stagedOnce: false,
+          } as Model,
           real: { reg: createRegistration(profile.student, ucas2022Batch3), profile },
         });
         let last: Real | undefined;

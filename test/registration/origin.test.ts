@@ -66,14 +66,20 @@ describe("the origin workflow and the state machine together (3.3.1–3.3.4)", (
       expect(res.findings.map((f) => [f.code, f.clause])).toEqual([["origin.locked", "3.3.4"]]);
       expect(withdrawOriginReview(r, unit).findings[0]?.code).toBe("origin.locked");
     }
-    // Unstaging unlocks it again: back in draft, the review is withdrawn first (3.3.2).
+    // Unstaging does not unlock it (3.3.4 [decision]): staged once, locked for good.
     const draft = ok(transition(staged, { type: "unstage" }, staff));
-    expect(editOrigin(draft, "北京市朝阳区", unit).findings[0]?.code).toBe("origin.review-first");
-    const open = ok(withdrawOriginReview(draft, unit));
-    expect(ok(editOrigin(open, "北京市朝阳区", unit)).student.origin).toEqual({
-      value: "北京市朝阳区",
-      reviewed: false,
-    });
+    expect(draft.state).toBe("draft");
+    for (const res of [editOrigin(draft, "北京市朝阳区", unit), withdrawOriginReview(draft, unit)]) {
+      expect(res.ok).toBe(false);
+      expect(res.findings.map((f) => [f.code, f.clause, f.params])).toEqual([
+        ["origin.locked", "3.3.4", expect.objectContaining({ state: "draft", stagedAt: staff.at })],
+      ]);
+    }
+    expect(editOrigin(draft, "北京市朝阳区", unit).findings[0]?.message).toBe(
+      `毕业注册信息已于 ${staff.at} 暂存，即使已取消暂存，生源地也不能再修改`,
+    );
+    // It can be staged again as it is.
+    expect(transition(draft, stage, staff).ok).toBe(true);
   });
 
   it("refuses a forged origin edit after staging: registration.tampered (3.3.4)", () => {
@@ -87,7 +93,7 @@ describe("the origin workflow and the state machine together (3.3.1–3.3.4)", (
           event: { type: "edit-origin", value: "北京市朝阳区" },
           from: "staged",
           to: "staged",
-          at: unit.at,
+          at: staff.at,
           actor: "unit-staff",
         },
       ],

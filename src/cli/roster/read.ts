@@ -5,7 +5,6 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type Options, parse as parseStream } from "csv-parse";
 import { parse } from "csv-parse/sync";
-import { isRecord } from "../../core/records.js";
 import { UsageError } from "../errors.js";
 import type { CliText } from "../messages.js";
 import { columnFor } from "./columns.js";
@@ -455,6 +454,10 @@ export function parseJson(text: string, file: string, t: CliText): RawRoster {
     records.push({ row, kind: "cells", cells });
   });
   return { format: "json", headers: [...headers], records, bad };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** api.md's nested shape (`id`, `origin`, `photo`, `study` are objects), as opposed to a flat row. */

@@ -4,14 +4,7 @@ import { isIsoDate } from "../../core/time.js";
 import type { Batch } from "../../entities/batch.js";
 import { type IdType, idTypes, type Student, StudentSchema } from "../../entities/student.js";
 import { PARSE, zodFindings } from "../../entities/zod-findings.js";
-import {
-  type Finding,
-  finding,
-  type LocaleOptions,
-  type Result,
-  show,
-  toResult,
-} from "../../findings/index.js";
+import { type Finding, finding, type LocaleOptions, type Result, toResult } from "../../findings/index.js";
 import { validateEthnicity } from "../ethnicity/index.js";
 import { type IdNumberFacts, validateIdNumber } from "../id/index.js";
 import { validateName } from "../name/index.js";

@@ -1,9 +1,23 @@
 import type { Role } from "../../core/vocabulary.js";
-import type { EvidenceParams, SchemaExpectation, SchemaParams, UnreadableReason } from "../params.js";
+import type {
+  Duplicate,
+  EvidenceParams,
+  SchemaExpectation,
+  SchemaParams,
+  UnreadableReason,
+} from "../params.js";
 import type { LocaleTable } from "../text.js";
 
-/** Rows of a batch are numbered from 1 in messages; `indices` are 0-based. */
-const rows = (v: readonly number[]): string => v.map((i) => Number(i) + 1).join(", ");
+/**
+ * Where a duplicate occurs: spreadsheet rows when known, else entries numbered from 1 (`indices`
+ * are 0-based); the count and "…" when there are more than those named.
+ */
+const where = (p: Duplicate): string => {
+  const list = (p.rows ?? p.indices.map((i) => i + 1)).join(", ");
+  return p.count > p.indices.length ? `${p.count} times: rows ${list}, …` : `rows ${list}`;
+};
+/** A size bound: in K (of 1024 bytes) when it is a whole number of K, else as a plain number. */
+const enK = (bytes: number): string => (bytes % 1024 === 0 ? `${bytes / 1024} K` : String(bytes));
 /** A value received, as a message shows it: a string as it is, anything else as JSON. */
 const shown = (v: unknown): string => (typeof v === "string" ? v : (JSON.stringify(v) ?? String(v)));
 const roles = (v: Role | readonly Role[]): string => (typeof v === "string" ? v : v.join(" or "));
@@ -124,8 +138,7 @@ export const en: LocaleTable = {
   "certificate.level": { title: "The certificate number's level does not match the student's" },
   "certificate.duplicate": {
     title: "The certificate number is used twice in this batch",
-    message: (p) =>
-      `The certificate number ${p.received} is used more than once in this batch (rows ${rows(p.indices)})`,
+    message: (p) => `The certificate number ${p.received} is used more than once in this batch (${where(p)})`,
   },
   "schema.invalid": {
     title: "A student field is missing or has the wrong type",
@@ -155,7 +168,13 @@ export const en: LocaleTable = {
   "origin.unknown": { title: "The origin is not a current administrative division" },
   "origin.mismatch": { title: "The county is not in the named prefecture" },
   "origin.not-reviewed": { title: "The origin has not been reviewed; review it before staging" },
-  "origin.locked": { title: "The registration is staged or submitted: the origin can no longer change" },
+  "origin.locked": {
+    title: "The registration is staged or submitted: the origin can no longer change",
+    message: (p) =>
+      p.stagedAt === undefined
+        ? undefined
+        : `The registration was staged on ${p.stagedAt}: its origin stays locked, even after unstaging`,
+  },
   "origin.review-first": { title: "The origin is reviewed: unit staff must withdraw the review first" },
   "origin.reviewer": {
     title: "Only unit staff may review the origin, and only a valid one",
@@ -182,6 +201,11 @@ export const en: LocaleTable = {
   "transition.role": {
     title: "This role may not perform this event",
     message: (p) => `${p.event} is for ${roles(p.expected)}, not ${p.received}`,
+  },
+  "transition.out-of-order": {
+    title: "The event is dated before the last one recorded",
+    message: (p) =>
+      `${p.event} is dated before the last event recorded (last ${p.expected}; received ${p.received})`,
   },
   "window.closed": {
     title: "Outside the registration window",
@@ -224,21 +248,35 @@ export const en: LocaleTable = {
   },
   "registration.tampered": {
     title: "The registration does not match its own history (tampered with or corrupted)",
+    message: (p) => {
+      switch (p.reason) {
+        case "step":
+          return `The registration does not match its own history: the step ${p.event} cannot have happened (expected ${p.expected.from} → ${p.expected.to ?? "(none)"} by ${roles(p.expected.actor)}; recorded ${p.received.from} → ${p.received.to} by ${p.received.actor})`;
+        case "window":
+          return `The registration does not match its own history: ${p.event} is recorded at ${p.received}, outside the window [${p.opensAt}, ${p.closesAt})`;
+        case "order":
+          return `The registration does not match its own history: ${p.event} is recorded at ${p.received}, before the step before it (${p.expected})`;
+        case "precondition":
+          return `The registration does not match its own history: ${p.event} could not have happened then (${en[p.code].title})`;
+        case "batch":
+          return `The registration's batch ${p.id} differs from that batch's settings (${p.fields.join(", ")} changed)`;
+        default:
+          return undefined;
+      }
+    },
   },
   "batch.duplicate-id": {
     title: "The ID number appears twice in this batch",
-    message: (p) =>
-      `The ID number ${p.received} appears more than once in this batch (rows ${rows(p.indices)})`,
+    message: (p) => `The ID number ${p.received} appears more than once in this batch (${where(p)})`,
   },
   "batch.duplicate-student-number": {
     title: "The student number appears twice in this batch",
-    message: (p) =>
-      `The student number ${p.received} appears more than once in this batch (rows ${rows(p.indices)})`,
+    message: (p) => `The student number ${p.received} appears more than once in this batch (${where(p)})`,
   },
   "batch.duplicate-name": {
     title: "Students share a name: write the student number on the back of the paper photo",
     message: (p) =>
-      `Students share the name ${p.received} (rows ${rows(p.indices)}): write the student number on the back of the paper photo`,
+      `Students share the name ${p.received} (${where(p)}): write the student number on the back of the paper photo`,
   },
   "form.seal": { title: "The form needs the institute's official seal, not a department's" },
   "form.signature": { title: "The form is not signed by the unit's reviewer" },
@@ -314,8 +352,24 @@ export const en: LocaleTable = {
   },
   "photo.file-size": {
     title: "The photo must be between 18 K and 40 K bytes",
+    // The bounds in K (of 1024 bytes) when they are whole K, as the default 18 K and 40 K are.
     message: (p) =>
-      `The photo must be between 18 K and 40 K bytes (expected ${p.min}–${p.max} bytes; received ${p.received} bytes)`,
+      `The photo must be between ${enK(p.min)} and ${enK(p.max)} bytes (expected ${p.min}–${p.max} bytes; received ${p.received} bytes)`,
+  },
+  "photo.file-size-units": {
+    title: "The photo's size passes or fails depending on whether 1 K is 1024 or 1000 bytes",
+    message: (p) => {
+      const low = p.received < p.kib.min;
+      const k = (low ? p.kib.min : p.kib.max) / 1024;
+      return low
+        ? `The photo is ${p.received} bytes: under ${k} K counting 1 K as 1024 bytes, but at least ${k} K counting 1 K as 1000 bytes; a stricter uploader may refuse it`
+        : `The photo is ${p.received} bytes: within ${k} K counting 1 K as 1024 bytes, but over ${k} K counting 1 K as 1000 bytes; a stricter uploader may refuse it`;
+    },
+  },
+  "photo.trailer": {
+    title: "The photo has extra data after its end-of-image marker",
+    message: (p) =>
+      `The photo has ${p.bytes} bytes of extra data after its end-of-image marker (FF D9), as phone cameras write; a stricter uploader may refuse it`,
   },
   "photo.file-name": {
     title: "The photo must be named by ID number or student number and nothing else",

@@ -1,5 +1,11 @@
 import type { EventType, Role, State } from "../../core/vocabulary.js";
-import type { EvidenceParams, SchemaExpectation, SchemaParams, UnreadableReason } from "../params.js";
+import type {
+  Duplicate,
+  EvidenceParams,
+  SchemaExpectation,
+  SchemaParams,
+  UnreadableReason,
+} from "../params.js";
 import type { LocaleTable } from "../text.js";
 
 // Names of the machine's events, states and roles in messages (2).
@@ -85,8 +91,17 @@ const zhEnum = (v: unknown): string | undefined => {
   if (Object.hasOwn(ZH_STATE, v)) return ZH_STATE[v as State];
   return Object.hasOwn(ZH_CONCLUSION, v) ? ZH_CONCLUSION[v] : undefined;
 };
-/** Rows of a batch are numbered from 1 in messages; `indices` are 0-based. */
-const rows = (v: readonly number[]): string => v.map((i) => Number(i) + 1).join("、");
+/**
+ * Where a duplicate occurs: spreadsheet rows when known (第 2、4 行), else entries numbered from 1
+ * (第 1、3 条; `indices` are 0-based); "等" and the count when there are more than those named.
+ */
+const where = (p: Duplicate): string => {
+  const list =
+    p.rows !== undefined ? `第 ${p.rows.join("、")} 行` : `第 ${p.indices.map((i) => i + 1).join("、")} 条`;
+  return p.count > p.indices.length ? `共 ${p.count} 处，${list}等` : list;
+};
+/** A size bound: in K (of 1024 bytes) when it is a whole number of K, else in bytes. */
+const zhK = (bytes: number): string => (bytes % 1024 === 0 ? `${bytes / 1024}K` : `${bytes} 字节`);
 /** A value received, as a message shows it: a string as it is, anything else as JSON. */
 const shown = (v: unknown): string => (typeof v === "string" ? v : (JSON.stringify(v) ?? String(v)));
 /** What schema.invalid says it received: the type's name for a wrong type, else the value. */
@@ -164,7 +179,7 @@ export const zhCN: LocaleTable = {
   "certificate.level": { title: "学历证书编号中的培养层次不符" },
   "certificate.duplicate": {
     title: "学历证书编号在本批次中重复",
-    message: (p) => `学历证书编号 ${p.received} 在本批次中重复（第 ${rows(p.indices)} 条）`,
+    message: (p) => `学历证书编号 ${p.received} 在本批次中重复（${where(p)}）`,
   },
   "schema.invalid": {
     title: "学生信息字段缺失或类型不正确",
@@ -190,7 +205,13 @@ export const zhCN: LocaleTable = {
   "origin.unknown": { title: "生源地不在现行行政区划中" },
   "origin.mismatch": { title: "生源地的区（县）不属于所填的市" },
   "origin.not-reviewed": { title: "生源地尚未复核，暂存前须完成复核" },
-  "origin.locked": { title: "毕业注册信息已暂存或提交，生源地不能再修改" },
+  "origin.locked": {
+    title: "毕业注册信息已暂存或提交，生源地不能再修改",
+    message: (p) =>
+      p.stagedAt === undefined
+        ? undefined
+        : `毕业注册信息已于 ${p.stagedAt} 暂存，即使已取消暂存，生源地也不能再修改`,
+  },
   "origin.review-first": { title: "生源地已复核，须由教育干部先取消复核再修改" },
   "origin.reviewer": {
     title: "只有教育干部可以复核生源地，且生源地须合法",
@@ -215,6 +236,11 @@ export const zhCN: LocaleTable = {
     title: "当前角色无权进行此操作",
     message: (p) =>
       `“${zhName(ZH_EVENT, p.event)}”须由${zhRoles(p.expected)}操作，不能由${zhName(ZH_ROLE, p.received)}操作`,
+  },
+  "transition.out-of-order": {
+    title: "操作时间早于注册记录中的上一步",
+    message: (p) =>
+      `“${zhName(ZH_EVENT, p.event)}”的操作时间早于注册记录中的上一步（上一步 ${p.expected}；本次 ${p.received}）`,
   },
   "window.closed": {
     title: "不在学历注册系统开放时间内",
@@ -246,26 +272,41 @@ export const zhCN: LocaleTable = {
   "application-form.missing": { title: "不能同时取得毕业证、学位证的毕业注册学生缺少毕业注册申请书" },
   "registration.tampered": {
     title: "注册记录与其操作历史不符（已被篡改或损坏）",
-    // A state or a conclusion named in Chinese; other values (an origin, a number) the generic way.
     message: (p) => {
-      const expected = zhEnum(p.expected);
-      const received = zhEnum(p.received);
-      return expected === undefined || received === undefined
-        ? undefined
-        : `注册记录与其操作历史不符（已被篡改或损坏；应为 ${expected}；收到 ${received}）`;
+      const who = (a: Role | readonly Role[]) => zhRoles(a);
+      switch (p.reason) {
+        case "step":
+          return `注册记录与其操作历史不符：“${zhName(ZH_EVENT, p.event)}”这一步不可能发生（应为 ${zhName(ZH_STATE, p.expected.from)}→${p.expected.to === null ? "（不可能）" : zhName(ZH_STATE, p.expected.to)}，由${who(p.expected.actor)}操作；记录为 ${zhName(ZH_STATE, p.received.from)}→${zhName(ZH_STATE, p.received.to)}，由${zhName(ZH_ROLE, p.received.actor)}操作）`;
+        case "window":
+          return `注册记录与其操作历史不符：“${zhName(ZH_EVENT, p.event)}”记录于 ${p.received}，不在系统开放时间内（${p.opensAt} 至 ${p.closesAt}）`;
+        case "order":
+          return `注册记录与其操作历史不符：“${zhName(ZH_EVENT, p.event)}”记录于 ${p.received}，早于上一步（${p.expected}）`;
+        case "precondition":
+          return `注册记录与其操作历史不符：“${zhName(ZH_EVENT, p.event)}”在当时不能进行（${zhCN[p.code].title}）`;
+        case "batch":
+          return `注册记录中的批次 ${p.id} 与该批次的设置不符（${p.fields.join("、")} 被改动）`;
+        default: {
+          // A state or a conclusion named in Chinese; other values (an origin, a number) the generic way.
+          const expected = zhEnum(p.expected);
+          const received = zhEnum(p.received);
+          return expected === undefined || received === undefined
+            ? undefined
+            : `注册记录与其操作历史不符（已被篡改或损坏；应为 ${expected}；收到 ${received}）`;
+        }
+      }
     },
   },
   "batch.duplicate-id": {
     title: "证件号码在本批次中重复",
-    message: (p) => `证件号码 ${p.received} 在本批次中重复（第 ${rows(p.indices)} 条）`,
+    message: (p) => `证件号码 ${p.received} 在本批次中重复（${where(p)}）`,
   },
   "batch.duplicate-student-number": {
     title: "学号在本批次中重复",
-    message: (p) => `学号 ${p.received} 在本批次中重复（第 ${rows(p.indices)} 条）`,
+    message: (p) => `学号 ${p.received} 在本批次中重复（${where(p)}）`,
   },
   "batch.duplicate-name": {
     title: "本批次有重名学生，纸质照片背面须注明学号",
-    message: (p) => `本批次有重名学生“${p.received}”（第 ${rows(p.indices)} 条），纸质照片背面须注明学号`,
+    message: (p) => `本批次有重名学生“${p.received}”（${where(p)}），纸质照片背面须注明学号`,
   },
   "form.seal": {
     title: "登记表须加盖研究所公章（非部门用印）",
@@ -356,7 +397,24 @@ export const zhCN: LocaleTable = {
   },
   "photo.file-size": {
     title: "照片大小须在 18K–40K 之间",
-    message: (p) => `照片大小须在 18K–40K 之间（应为 ${p.min}–${p.max} 字节；收到 ${p.received} 字节）`,
+    // The bounds in K (of 1024 bytes) when they are whole K, as the default 18K and 40K are.
+    message: (p) =>
+      `照片大小须在 ${zhK(p.min)}–${zhK(p.max)} 之间（应为 ${p.min}–${p.max} 字节；收到 ${p.received} 字节）`,
+  },
+  "photo.file-size-units": {
+    title: "照片大小按 1K=1024 字节与按 1K=1000 字节计算结论不同",
+    message: (p) => {
+      const low = p.received < p.kib.min;
+      const k = (low ? p.kib.min : p.kib.max) / 1024;
+      return low
+        ? `照片大小 ${p.received} 字节：按 1K=1024 字节计不足 ${k}K，按 1K=1000 字节计已达 ${k}K；较严格的上传系统可能拒收`
+        : `照片大小 ${p.received} 字节：按 1K=1024 字节计未超过 ${k}K，按 1K=1000 字节计已超过 ${k}K；较严格的上传系统可能拒收`;
+    },
+  },
+  "photo.trailer": {
+    title: "照片文件在图像结束标记之后还有附加数据",
+    message: (p) =>
+      `照片文件在图像结束标记（FF D9）之后还有 ${p.bytes} 字节附加数据（常由手机相机写入），较严格的上传系统可能拒收`,
   },
   "photo.file-name": {
     title: "照片须以身份证号或学号命名，不得含有姓名等其他信息",

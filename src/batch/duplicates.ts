@@ -1,0 +1,212 @@
+import { rec } from "../core/records.js";
+import type { Path } from "../core/result.js";
+import { foldFullWidth } from "../core/strings.js";
+import { idTypes } from "../core/vocabulary.js";
+import { normalizeIdNumber, validateIdNumber } from "../fields/id/index.js";
+import { validateName } from "../fields/name/index.js";
+import { type Finding, finding, type LocaleOptions, resolveLocale } from "../findings/index.js";
+
+// Duplicates across a batch (3.1, 4.2.3, 2.2): one incremental structure for `checkBatch` and for
+// the CLI's streaming check of a roster, so both find the same duplicates the same way.
+
+/** The ID number as compared for duplicates: normalized, a legacy 15-digit one upgraded to 18 digits. */
+export function idKey(id: unknown): string | undefined {
+  const r = rec(id);
+  const n = r?.number;
+  if (typeof n !== "string") return undefined;
+  const type = (idTypes as readonly unknown[]).includes(r?.type)
+    ? (r?.type as (typeof idTypes)[number])
+    : undefined;
+  const v = validateIdNumber(n, type === undefined ? {} : { type });
+  const key = v.value?.normalized ?? normalizeIdNumber(n);
+  return key === "" ? undefined : key;
+}
+
+/** The name as compared for duplicates (4.2.3): normalized by `validateName`. */
+export function nameKey(name: unknown): string | undefined {
+  if (typeof name !== "string") return undefined;
+  const key = validateName(name).value?.normalized ?? foldFullWidth(name).trim();
+  return key === "" ? undefined : key;
+}
+
+/** A text compared for duplicates: full-width folded, trimmed. */
+export function textKey(s: unknown): string | undefined {
+  if (typeof s !== "string") return undefined;
+  const key = foldFullWidth(s).trim();
+  return key === "" ? undefined : key;
+}
+
+/** A certificate number as compared for duplicates: digits folded, spaces removed. */
+function certificateKey(n: unknown): string | undefined {
+  return typeof n === "string" ? textKey(foldFullWidth(n).replace(/\s+/gu, "")) : undefined;
+}
+
+/** One entry of the index: a student (the roster's row, a registration's student) and its certificate number. */
+export interface DuplicateEntry {
+  student?: unknown;
+  /** The registration's certificate number (2.2), when there is one. */
+  certificateNumber?: unknown;
+}
+
+type DuplicateCode =
+  | "batch.duplicate-id"
+  | "batch.duplicate-student-number"
+  | "certificate.duplicate"
+  | "batch.duplicate-name";
+
+interface Check {
+  code: DuplicateCode;
+  /** Where the key is, relative to the entry. */
+  path: Path;
+  key: (e: DuplicateEntry) => string | undefined;
+}
+
+/** The duplicate checks, in the order their findings come. */
+const checks: readonly Check[] = [
+  { code: "batch.duplicate-id", path: ["student", "id", "number"], key: (e) => idKey(rec(e.student)?.id) },
+  {
+    code: "batch.duplicate-student-number",
+    path: ["student", "studentNumber"],
+    key: (e) => textKey(rec(e.student)?.studentNumber),
+  },
+  {
+    code: "certificate.duplicate",
+    path: ["certificateNumber"],
+    key: (e) => certificateKey(e.certificateNumber),
+  },
+  { code: "batch.duplicate-name", path: ["student", "name"], key: (e) => nameKey(rec(e.student)?.name) },
+];
+
+/**
+ * **[decision]** How many occurrences a duplicate finding names (the first ones, in input order):
+ * `params.count` says how many there are in all. Naming every occurrence in every finding made k
+ * duplicates cost O(k²) (issue: 16,000 copies of a row ran out of memory).
+ */
+export const DUPLICATES_NAMED = 5;
+
+interface Group {
+  count: number;
+  /** The first `DUPLICATES_NAMED` positions (0-based) and their rows, when known. */
+  indices: number[];
+  rows: number[];
+}
+
+/** FNV-1a over UTF-16 code units: a 32-bit fingerprint of a key, to find candidates compactly. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** A growable `Int32Array`: 4 bytes a value, where a `Map` of strings takes ~70. */
+class Int32List {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  /** The values that occur more than once. */
+  repeated(): Set<number> {
+    const sorted = this.data.slice(0, this.length).sort();
+    const out = new Set<number>();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) out.add(sorted[i] as number);
+    return out;
+  }
+}
+
+/**
+ * Finds the duplicates of a batch or a roster incrementally, in bounded memory and linear work:
+ *
+ * 1. `add(entry)` each entry in order — only a 32-bit fingerprint of each key is kept (4 bytes a
+ *    key, so a 250,000-row roster costs a few MB);
+ * 2. `seal()` — true when some fingerprints repeat (shared keys, or rare collisions): then
+ * 3. `confirm(position, entry, row?)` each entry again, in the same order (the real keys of the
+ *    candidates are grouped; a collision never becomes a finding);
+ * 4. `findingsOf(entry)` — the duplicate findings of one entry, paths relative to it.
+ *
+ * Every occurrence of a shared key gets the finding: the ID number (compared normalized, a 15-digit
+ * one upgraded), the student number and the certificate number twice are errors
+ * (`batch.duplicate-id`, `batch.duplicate-student-number`, `certificate.duplicate`); the same name
+ * twice is a warning (`batch.duplicate-name`, 4.2.3). `params.count` is the number of occurrences,
+ * `params.indices` the first `DUPLICATES_NAMED` positions (0-based) and `params.rows` their rows
+ * when given.
+ * @example
+ * const index = new DuplicateIndex();
+ * entries.forEach((e) => index.add(e));
+ * if (index.seal()) entries.forEach((e, i) => index.confirm(i, e));
+ * index.findingsOf(entries[1]).map((f) => f.code) //=> ["batch.duplicate-id"] when 0 and 1 share an ID number
+ */
+export class DuplicateIndex {
+  private fingerprints: Int32List[] | undefined = checks.map(() => new Int32List());
+  private candidates: Set<number>[] = checks.map(() => new Set());
+  private readonly groups: Map<string, Group>[] = checks.map(() => new Map());
+  private readonly locale: LocaleOptions;
+  private sealed = false;
+
+  constructor(options?: LocaleOptions) {
+    this.locale = { locale: resolveLocale(options) };
+  }
+
+  /** Step 1: one entry, in order. */
+  add(entry: DuplicateEntry): void {
+    const fingerprints = this.fingerprints;
+    if (fingerprints === undefined) throw new Error("DuplicateIndex.add after seal()");
+    checks.forEach((c, i) => {
+      const k = c.key(entry);
+      if (k !== undefined) fingerprints[i]?.push(hash32(k));
+    });
+  }
+
+  /** Step 2: the end of the entries; true when `confirm` must see them again. */
+  seal(): boolean {
+    this.candidates = (this.fingerprints ?? []).map((f) => f.repeated());
+    this.fingerprints = undefined;
+    this.sealed = true;
+    return this.candidates.some((c) => c.size > 0);
+  }
+
+  /** Step 3: each entry again, in the same order, with its position (0-based) and its row when known. */
+  confirm(position: number, entry: DuplicateEntry, row?: number): void {
+    checks.forEach((c, i) => {
+      const candidates = this.candidates[i] as Set<number>;
+      if (candidates.size === 0) return;
+      const k = c.key(entry);
+      if (k === undefined || !candidates.has(hash32(k))) return;
+      const groups = this.groups[i] as Map<string, Group>;
+      let g = groups.get(k);
+      if (g === undefined) {
+        g = { count: 0, indices: [], rows: [] };
+        groups.set(k, g);
+      }
+      g.count += 1;
+      if (g.indices.length < DUPLICATES_NAMED) {
+        g.indices.push(position);
+        if (row !== undefined) g.rows.push(row);
+      }
+    });
+  }
+
+  /** Step 4: the duplicate findings of one entry, paths relative to the entry. */
+  findingsOf(entry: DuplicateEntry): Finding[] {
+    if (!this.sealed) throw new Error("DuplicateIndex.findingsOf before seal()");
+    const out: Finding[] = [];
+    checks.forEach((c, i) => {
+      const groups = this.groups[i] as Map<string, Group>;
+      if (groups.size === 0) return;
+      const k = c.key(entry);
+      const g = k === undefined ? undefined : groups.get(k);
+      if (g === undefined || g.count < 2 || k === undefined) return;
+      const params =
+        g.rows.length === g.indices.length
+          ? { received: k, count: g.count, indices: [...g.indices], rows: [...g.rows] }
+          : { received: k, count: g.count, indices: [...g.indices] };
+      out.push(finding(c.code, [...c.path], params, this.locale));
+    });
+    return out;
+  }
+}

@@ -1,0 +1,101 @@
+import { prefixFindings } from "../core/result.js";
+import { validateOrigin } from "../fields/origin/index.js";
+import { type Finding, finding } from "../findings/index.js";
+import type { Guard, GuardInput } from "./guards.js";
+
+// The guards of the origin's events (3.3.1–3.3.4): who edits and reviews is the table's to say;
+// these say when.
+
+const ORIGIN_PATH = ["student", "origin"];
+const REVIEWED_PATH = ["student", "origin", "reviewed"];
+const VALUE_PATH = ["student", "origin", "value"];
+
+/**
+ * The origin is locked once the registration has been staged (3.3.4 "一旦学生的毕业注册信息已暂存或
+ * 提交到，其生源地将无法修改"), and stays locked after unstaging [decision]: 2.1.1.2 warns that
+ * staging the wrong student harms later registration, so staging is not undone without trace.
+ * (A staged or submitted registration is refused by the table before this guard runs.)
+ * @example
+ * const unstaged = transition(staged, { type: "unstage" }, ctx).value;
+ * originNeverStaged(guardInput(unstaged, { type: "edit-origin", value: "北京市朝阳区" }, ctx))[0]?.params
+ * //=> { event: "edit-origin", state: "draft", stagedAt: "2022-06-01T10:00:00+08:00" }
+ */
+export const originNeverStaged: Guard = (input) => {
+  const staged = input.registration.history.find((h) => h.event.type === "stage");
+  if (staged === undefined) return [];
+  return [
+    finding(
+      "origin.locked",
+      ORIGIN_PATH,
+      { event: input.event.type, state: input.registration.state, stagedAt: staged.at },
+      input.options,
+    ),
+  ];
+};
+
+/**
+ * A reviewed origin is edited only after the staff withdraw the review (3.3.2).
+ * @example
+ * reviewWithdrawnFirst(guardInput(reviewedDraft, { type: "edit-origin", value: "北京市朝阳区" }, ctx))[0]?.code
+ * //=> "origin.review-first"
+ */
+export const reviewWithdrawnFirst: Guard = (input) =>
+  input.registration.student.origin.reviewed
+    ? [finding("origin.review-first", REVIEWED_PATH, {}, input.options)]
+    : [];
+
+/** `transition.illegal` at `student.origin.reviewed`: the review state does not allow the event. */
+function wrongReviewState(input: GuardInput, expected: boolean): Finding[] {
+  if (input.registration.student.origin.reviewed === expected) return [];
+  return [
+    finding(
+      "transition.illegal",
+      REVIEWED_PATH,
+      { event: input.event.type, expected, received: !expected },
+      input.options,
+    ),
+  ];
+}
+
+/**
+ * Only an origin not yet reviewed is reviewed (3.3.3).
+ * @example
+ * notYetReviewed(guardInput(reviewedDraft, { type: "review-origin" }, ctx))[0]?.params
+ * //=> { event: "review-origin", expected: false, received: true }
+ */
+export const notYetReviewed: Guard = (input) => wrongReviewState(input, false);
+
+/**
+ * Only a reviewed origin has its review withdrawn (3.3.2).
+ * @example
+ * reviewedBefore(guardInput(unreviewedDraft, { type: "withdraw-origin-review" }, ctx))[0]?.params
+ * //=> { event: "withdraw-origin-review", expected: true, received: false }
+ */
+export const reviewedBefore: Guard = (input) => wrongReviewState(input, true);
+
+/**
+ * An edit stores text: a value that is not a string cannot be stored in the origin field, and is
+ * refused with `validateOrigin`'s finding (not recorded).
+ * @example
+ * originValueIsText(guardInput(draft, { type: "edit-origin", value: 42 } as never, ctx))[0]?.code
+ * //=> "origin.format"
+ */
+export const originValueIsText: Guard = (input) => {
+  const e = input.event;
+  if (e.type !== "edit-origin" || typeof e.value === "string") return [];
+  return prefixFindings(validateOrigin(e.value, input.options).findings, VALUE_PATH);
+};
+
+/**
+ * What an edit stores is checked (3.3), but an invalid value is still recorded, as the platform
+ * saves what is typed: the findings come with the new registration (`ok: false`), and the origin
+ * cannot be reviewed until it is corrected. An advisory of the table: it does not refuse the event.
+ * @example
+ * editedOriginValid(guardInput(draft, { type: "edit-origin", value: "河北省正定县" }, ctx))[0]?.code
+ * //=> "origin.levels"
+ */
+export const editedOriginValid: Guard = (input) => {
+  const e = input.event;
+  if (e.type !== "edit-origin" || typeof e.value !== "string") return [];
+  return prefixFindings(validateOrigin(e.value, input.options).findings, VALUE_PATH);
+};
