@@ -127,10 +127,12 @@ export function originForms() {
 
 /**
  * Candidate full forms "省[市]县" of the library's own division table (src/fields/origin/divisions.data.ts,
- * the generated data the build bundles): one per county-level unit, placeholders left out.
+ * the generated data the build bundles): one per county-level unit, placeholders left out, in force
+ * on `asOf` (default 2022-06-10, the registration date of the batch the bench checks: units created
+ * or renamed later are left out, as the origin rules would refuse them for that batch).
  * Undefined when the table is not there.
  */
-export function tableOriginForms() {
+export function tableOriginForms(asOf = "2022-06-10") {
   const path = new URL("../src/fields/origin/divisions.data.ts", import.meta.url);
   let text;
   try {
@@ -140,6 +142,14 @@ export function tableOriginForms() {
   }
   const PLACEHOLDER = new Set(["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]);
   const out = [];
+  // Units that came into being after `asOf` (the `to` of a dated change: "<date>|<kind>|<from>|<to>").
+  const later = new Set();
+  for (const [, date, kind, to] of text.matchAll(/"(\d{4}-\d{2}-\d{2})\|(\w+)\|[^|"]*\|(\d{6})[^"]*"/g)) {
+    if (date > asOf && kind !== "abolished") later.add(to);
+  }
+  // Only the newest edition's lines: the module also holds the dated changes and other lists.
+  const at = text.indexOf("export const divisionsData");
+  if (at >= 0) text = text.slice(at);
   for (const [, line] of text.matchAll(/^\s*"(\d\d[^"]+)",?$/gm)) {
     const [head, ...cities] = line.split("|");
     const province = head.slice(2);
@@ -148,7 +158,10 @@ export function tableOriginForms() {
       const city = cityPart.slice(2);
       const prefix = province + (PLACEHOLDER.has(city) ? "" : city);
       if (counties === "") out.push(prefix);
-      for (const k of counties.split(",")) if (k) out.push(prefix + k.slice(2));
+      for (const k of counties.split(",")) {
+        if (k && !later.has(head.slice(0, 2) + cityPart.slice(0, 2) + k.slice(0, 2)))
+          out.push(prefix + k.slice(2));
+      }
     }
   }
   return out.length > 0 ? out : undefined;

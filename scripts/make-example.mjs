@@ -346,15 +346,19 @@ writeFileSync(
 );
 writeFileSync(new URL("roster-template.csv", root), csv([headers]));
 
+// [decision] Quality 70, brought up to 20 K (the rule's 18 K–40 K, 5.3.3) by a comment segment of
+// spaces: valid photos whose padding compresses, so the 20 of them weigh ~10 K each in the packed
+// tarball instead of ~20 K (issue 13.6: the package at most 600 KB packed).
+const lean = { quality: 70, padTo: 20 * 1024 };
 rmSync(photos, { recursive: true, force: true });
 mkdirSync(photos, { recursive: true });
 rows.forEach((r, i) => {
   if (r.照片是否上传 !== "是") return;
   const size = i + 1 === 11 ? { width: 400, height: 533 } : {};
-  writeFileSync(new URL(`${r.学号}.jpg`, photos), makePhoto({ seed: 100 + i, ...size }));
+  writeFileSync(new URL(`${r.学号}.jpg`, photos), makePhoto({ seed: 100 + i, ...lean, ...size }));
 });
 // A stray file: its name is no student's number → photo.orphan (5.3.3)
-writeFileSync(new URL("201918000000099.jpg", photos), makePhoto({ seed: 99 }));
+writeFileSync(new URL("201918000000099.jpg", photos), makePhoto({ seed: 99, ...lean }));
 
 process.stdout.write(
   `examples/: roster.csv (${rows.length} students), ${readdirSync(photos).length} photos\n`,

@@ -41,6 +41,7 @@ export {
   type CertificateFacts,
   type CertificateLevel,
   type EducationType,
+  GRADUATE_EDUCATION_TYPE,
   validateCertificateNumber,
 } from "./fields/certificate/index.js";
 export {
@@ -57,17 +58,30 @@ export {
   normalizeIdNumber,
   validateIdNumber,
 } from "./fields/id/index.js";
-export { MIDDLE_DOT, type NameFacts, validateName } from "./fields/name/index.js";
 export {
+  HAN_PADDED_MAX,
+  MIDDLE_DOT,
+  NAME_INPUT_MAX,
+  type NameFacts,
+  validateName,
+} from "./fields/name/index.js";
+export {
+  type DivisionEdition,
   determineOrigin,
+  divisionEditions,
   normalizeOriginText,
   type Origin,
   type OriginDetermination,
   type OriginFacts,
+  type OriginOptions,
   type OriginRule,
   validateOrigin,
 } from "./fields/origin/index.js";
-export { type StudentOptions, validateStudent } from "./fields/student/index.js";
+export {
+  normalizeStudentNumber,
+  type StudentOptions,
+  validateStudent,
+} from "./fields/student/index.js";
 // Findings: the catalogue, typed params, the two locales.
 export {
   type Catalogue,
@@ -188,3 +202,14 @@ export {
   states,
   type TransitionContext,
 } from "./registration/types.js";
+// Standard Schema v1 (form and API libraries): the validators as `~standard` schemas.
+export {
+  type StandardIssue,
+  type StandardProps,
+  type StandardResult,
+  type StandardSchema,
+  type StandardValidateOptions,
+  standard,
+  type ToStandardSchemaOptions,
+  toStandardSchema,
+} from "./standard/index.js";

@@ -12,7 +12,8 @@ import {
 } from "../findings/index.js";
 import { checkRegistration } from "../registration/check.js";
 import { batchDifferences } from "../registration/machine.js";
-import { DuplicateIndex } from "./duplicates.js";
+import type { Registration } from "../registration/types.js";
+import { type DuplicateEntry, DuplicateIndex } from "./duplicates.js";
 import { type BatchSummary, summarizeBatch } from "./summary.js";
 
 /** The batch's own shape findings; a value that even the schema cannot read is `schema.invalid`. */
@@ -48,32 +49,34 @@ export function checkBatch(
   const opts: LocaleOptions = { locale: resolveLocale(options) };
   const findings: Finding[] = [];
   findings.push(...prefixFindings(batchFindings(batch, opts), ["batch"]));
-  if (!Array.isArray(registrations)) {
+  // Untrusted input is read once, here: the list, then each entry; what cannot be read is a finding.
+  const list = readList(registrations);
+  if (list === undefined) {
     findings.push(finding("schema.invalid", [], { expected: "array" }, opts));
     return { ok: false, findings };
   }
-  const list: readonly unknown[] = registrations;
-  const batchId = rec(batch)?.id;
-  // Array.from visits the holes of a sparse array too (as forEach does not): each is an entry.
-  const entries = Array.from(list, (item) => ({
-    student: rec(item)?.student,
-    certificateNumber: rec(item)?.certificateNumber,
-  }));
-  // Every position, the holes of a sparse array too: a hole is not a registration.
+  const given = readBatch(batch);
+  const batchId = given?.id ?? readId(batch);
+  const checkedList: (Registration | undefined)[] = [];
+  const entries: DuplicateEntry[] = [];
   for (let i = 0; i < list.length; i++) {
-    const item = list[i];
-    const checked = checkRegistration(item, opts);
+    const checked = checkRegistration(list[i], opts);
     findings.push(...prefixFindings(checked.findings, [i]));
+    const reg = checked.value;
+    checkedList.push(reg);
+    // The raw entry's student and number for duplicates, so that a registration refused for its
+    // shape is still compared; unreadable ones are left out.
+    entries.push(readEntry(list[i]));
     // Only a readable registration can be said to belong to another batch.
-    const regBatch = checked.value?.batch;
-    if (regBatch !== undefined && regBatch.id !== batchId) {
-      const params = { expected: show(batchId), received: regBatch.id };
+    if (reg === undefined) continue;
+    if (reg.batch.id !== batchId) {
+      const params = { expected: show(batchId), received: reg.batch.id };
       findings.push(finding("batch.mismatch", [i, "batch", "id"], params, opts));
-    } else if (regBatch !== undefined) {
+    } else if (given !== undefined) {
       // The same id is not enough: the whole batch must be the one given (its window, its dates).
-      const fields = batchDifferences(regBatch, batch);
+      const fields = batchDifferences(reg.batch, given);
       if (fields.length > 0) {
-        const params = { reason: "batch" as const, id: regBatch.id, fields };
+        const params = { reason: "batch" as const, id: reg.batch.id, fields };
         findings.push(finding("registration.tampered", [i, "batch"], params, opts));
       }
     }
@@ -93,5 +96,57 @@ export function checkBatch(
       for (const f of fs) if (f.code === code) findings.push(...prefixFindings([f], [i]));
     });
   }
-  return toResult(summarizeBatch(list, batch), findings);
+  // The head counts of the registrations as read (an unreadable one counts as such).
+  return toResult(summarizeBatch(checkedList, given ?? ({ id: batchId ?? "" } as Batch)), findings);
+}
+
+/** A marker for an entry of the list whose reading threw. */
+const UNREADABLE = Symbol("unreadable");
+
+/** The list read once into a plain array (holes and throwing elements kept as positions), or undefined. */
+function readList(v: unknown): unknown[] | undefined {
+  try {
+    if (!Array.isArray(v)) return undefined;
+    const n = v.length;
+    const out: unknown[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      try {
+        out[i] = v[i];
+      } catch {
+        out[i] = UNREADABLE;
+      }
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The batch as given, when it reads as a Batch (its findings are reported at `["batch"]`). */
+function readBatch(batch: unknown): Batch | undefined {
+  try {
+    return defineBatch(batch).value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The id of a batch that does not read as a Batch, when it has a readable string one. */
+function readId(batch: unknown): string | undefined {
+  try {
+    const id = rec(batch)?.id;
+    return typeof id === "string" ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the duplicate check reads of an entry; nothing when reading it throws. */
+function readEntry(item: unknown): DuplicateEntry {
+  try {
+    const r = rec(item);
+    return { student: r?.student, certificateNumber: r?.certificateNumber };
+  } catch {
+    return {};
+  }
 }

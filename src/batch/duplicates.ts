@@ -4,6 +4,7 @@ import { foldFullWidth } from "../core/strings.js";
 import { idTypes } from "../core/vocabulary.js";
 import { normalizeIdNumber, validateIdNumber } from "../fields/id/index.js";
 import { validateName } from "../fields/name/index.js";
+import { normalizeStudentNumber } from "../fields/student/index.js";
 import { type Finding, finding, type LocaleOptions, resolveLocale } from "../findings/index.js";
 
 // Duplicates across a batch (3.1, 4.2.3, 2.2): one incremental structure for `checkBatch` and for
@@ -22,10 +23,26 @@ export function idKey(id: unknown): string | undefined {
   return key === "" ? undefined : key;
 }
 
-/** The name as compared for duplicates (4.2.3): normalized by `validateName`. */
+/**
+ * The name as compared for duplicates (4.2.3): normalized by `validateName`, which keeps a minority
+ * name's separator (`阿依古丽 买买提` and `阿依古丽·买买提` are one name, never `阿依古丽买买提`).
+ */
 export function nameKey(name: unknown): string | undefined {
   if (typeof name !== "string") return undefined;
   const key = validateName(name).value?.normalized ?? foldFullWidth(name).trim();
+  return key === "" ? undefined : key;
+}
+
+/**
+ * The student number as compared for duplicates (3.1): full-width folded, invisible and control
+ * characters removed (`normalizeStudentNumber`), trimmed, so `201918000000001\u200b` is the same
+ * number as `201918000000001`.
+ * @example
+ * studentNumberKey("201918000000001\u200b") //=> "201918000000001"
+ */
+export function studentNumberKey(s: unknown): string | undefined {
+  if (typeof s !== "string") return undefined;
+  const key = normalizeStudentNumber(s);
   return key === "" ? undefined : key;
 }
 
@@ -61,20 +78,42 @@ interface Check {
   key: (e: DuplicateEntry) => string | undefined;
 }
 
+/**
+ * A key read defensively: the entry is untrusted data (a roster row, a registration from JSON or a
+ * caller), and a getter that throws or a revoked Proxy inside it gives no key, never an exception.
+ */
+const safely =
+  (key: (e: DuplicateEntry) => string | undefined) =>
+  (e: DuplicateEntry): string | undefined => {
+    try {
+      return key(e);
+    } catch {
+      return undefined;
+    }
+  };
+
 /** The duplicate checks, in the order their findings come. */
 const checks: readonly Check[] = [
-  { code: "batch.duplicate-id", path: ["student", "id", "number"], key: (e) => idKey(rec(e.student)?.id) },
+  {
+    code: "batch.duplicate-id",
+    path: ["student", "id", "number"],
+    key: safely((e) => idKey(rec(e.student)?.id)),
+  },
   {
     code: "batch.duplicate-student-number",
     path: ["student", "studentNumber"],
-    key: (e) => textKey(rec(e.student)?.studentNumber),
+    key: safely((e) => studentNumberKey(rec(e.student)?.studentNumber)),
   },
   {
     code: "certificate.duplicate",
     path: ["certificateNumber"],
-    key: (e) => certificateKey(e.certificateNumber),
+    key: safely((e) => certificateKey(e.certificateNumber)),
   },
-  { code: "batch.duplicate-name", path: ["student", "name"], key: (e) => nameKey(rec(e.student)?.name) },
+  {
+    code: "batch.duplicate-name",
+    path: ["student", "name"],
+    key: safely((e) => nameKey(rec(e.student)?.name)),
+  },
 ];
 
 /**

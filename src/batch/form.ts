@@ -1,6 +1,8 @@
 import { rec } from "../core/records.js";
+import { clip, RECEIVED_MAX } from "../core/strings.js";
 import { toInstant } from "../core/time.js";
-import type { Batch } from "../entities/batch.js";
+import { type Batch, defineBatch } from "../entities/batch.js";
+import { typeName } from "../entities/zod-findings.js";
 import {
   type Finding,
   finding,
@@ -9,6 +11,8 @@ import {
   resolveLocale,
   toResult,
 } from "../findings/index.js";
+import { batchDifferences, readRegistration } from "../registration/machine.js";
+import { idKey } from "./duplicates.js";
 import { isSubmitted } from "./summary.js";
 
 /**
@@ -33,11 +37,141 @@ export interface RegistrationForm {
 }
 
 /**
+ * A received value as the form's findings keep it: primitives as they are (strings cut to
+ * `RECEIVED_MAX`), `null` for nothing, any object by its type's name — never the object itself,
+ * which may be a Proxy that throws when a message is made of it.
+ */
+function received(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "string") return clip(v, RECEIVED_MAX);
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return typeName(v);
+}
+
+/** The form read once into plain data: each property read a single time (getters run once). */
+interface FormView {
+  signedBy: unknown;
+  seal: unknown;
+  sealKind: unknown;
+  uploadedAt: unknown;
+  uploaded: Date | undefined;
+  /** The upload time as findings show it: the ISO form of a `Date`, else what was given. */
+  uploadedShown: unknown;
+  headCount: unknown;
+  trainingUnit: string | undefined;
+  /** The form as a plain object, the value of the result. */
+  value: RegistrationForm;
+}
+
+function readForm(form: unknown): FormView | "not-a-record" | "unreadable" {
+  try {
+    const f = rec(form);
+    if (!f) return "not-a-record";
+    const value = {} as Record<string, unknown>;
+    for (const k of ["signedBy", "seal", "uploadedAt", "headCount", "trainingUnit"]) {
+      const v = f[k];
+      if (v !== undefined) value[k] = v;
+    }
+    const seal = rec(value.seal);
+    let sealKind: unknown;
+    if (seal) {
+      const copy: Record<string, unknown> = {};
+      for (const k of ["kind", "electronic"]) {
+        const v = seal[k];
+        if (v !== undefined) copy[k] = v;
+      }
+      value.seal = copy;
+      sealKind = copy.kind;
+    }
+    const uploaded = toInstant(value.uploadedAt);
+    const uploadedShown =
+      value.uploadedAt instanceof Date ? (uploaded?.toISOString() ?? "Invalid Date") : value.uploadedAt;
+    const unit = value.trainingUnit;
+    return {
+      signedBy: value.signedBy,
+      seal: value.seal,
+      sealKind,
+      uploadedAt: value.uploadedAt,
+      uploaded,
+      uploadedShown,
+      headCount: value.headCount,
+      trainingUnit: typeof unit === "string" ? unit.trim() : undefined,
+      value: value as unknown as RegistrationForm,
+    };
+  } catch {
+    // A getter that throws, a revoked Proxy: the form cannot be read.
+    return "unreadable";
+  }
+}
+
+/** The batch as the form is checked against it: parsed when valid, else its window read defensively. */
+function readBatch(batch: unknown): { id?: unknown; opensAt?: unknown; closesAt?: unknown; parsed?: Batch } {
+  const d = defineBatch(batch);
+  if (d.ok) return { id: d.value.id, opensAt: d.value.opensAt, closesAt: d.value.closesAt, parsed: d.value };
+  try {
+    const b = rec(batch);
+    return { id: b?.id, opensAt: b?.opensAt, closesAt: b?.closesAt };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * How many students the form should count (4.1): the distinct readable registrations of this batch
+ * (and of `unit`, when given) that are submitted or certified. A value that is not a registration
+ * (`parseRegistration` would refuse its shape, or its batch was altered) does not count; the same
+ * registration given twice, or two registrations of the same student (one ID number, compared
+ * normalized), count once [decision].
+ */
+function headCountOf(
+  registrations: unknown,
+  batch: ReturnType<typeof readBatch>,
+  unit: string | undefined,
+): number {
+  let length = 0;
+  try {
+    length = Array.isArray(registrations) ? registrations.length : 0;
+  } catch {
+    return 0; // a revoked Proxy: no registration can be read
+  }
+  const list = registrations as readonly unknown[];
+  const seenObjects = new Set<unknown>();
+  const seenStudents = new Set<string>();
+  let count = 0;
+  for (let i = 0; i < length; i++) {
+    let item: unknown;
+    try {
+      item = list[i];
+    } catch {
+      continue; // an element whose getter throws is not a registration
+    }
+    if (typeof item !== "object" || item === null || seenObjects.has(item)) continue;
+    seenObjects.add(item);
+    const r = readRegistration(item, {});
+    if ("findings" in r) continue;
+    const view = r.view;
+    if (view.batch.id !== batch.id || !isSubmitted(view.state)) continue;
+    if (batch.parsed !== undefined && batchDifferences(view.batch, batch.parsed).length > 0) continue;
+    if (unit !== undefined && view.student.trainingUnit.trim() !== unit) continue;
+    const student = idKey(view.student.id);
+    if (student !== undefined) {
+      if (seenStudents.has(student)) continue;
+      seenStudents.add(student);
+    }
+    count++;
+  }
+  return count;
+}
+
+/**
  * Checks a unit's registration form (4.1): `form.signature` (no reviewer's signature),
  * `form.seal` (no seal, or a department's seal; an electronic institute seal is fine),
  * `form.upload-window` (uploaded outside the batch's window `[opensAt, closesAt)`, or no readable
- * upload time), `form.head-count` (not equal to the registrations of this batch — and of
- * `form.trainingUnit` when given — that are submitted or certified). Never throws on bad data.
+ * upload time), `form.head-count` (not equal to the distinct readable registrations of this batch
+ * — and of `form.trainingUnit` when given — that are submitted or certified: values that are not
+ * registrations and repeats are not counted). The form, the registrations and the batch are read
+ * once, defensively: a form whose getters throw, or a revoked Proxy, is `schema.invalid`
+ * (`reason: "unreadable"`). Never throws on bad data.
  * @example
  * validateRegistrationForm({ signedBy: "审核人", seal: { kind: "department" },
  *   uploadedAt: "2022-06-09T10:00:00+08:00", headCount: 1 }, [submitted], ucas2022Batch3).findings[0]
@@ -50,54 +184,50 @@ export function validateRegistrationForm(
   options?: LocaleOptions,
 ): Result<RegistrationForm> {
   const opts: LocaleOptions = { locale: resolveLocale(options) };
-  const f = rec(form);
-  if (!f)
+  const f = readForm(form);
+  if (f === "not-a-record")
     return { ok: false, findings: [finding("schema.invalid", [], { expected: "RegistrationForm" }, opts)] };
+  if (f === "unreadable") {
+    const params = { expected: "RegistrationForm" as const, reason: "unreadable" as const };
+    return { ok: false, findings: [finding("schema.invalid", [], params, opts)] };
+  }
   const findings: Finding[] = [];
 
   const signedBy = f.signedBy;
   if (typeof signedBy !== "string" || signedBy.trim() === "") {
-    findings.push(finding("form.signature", ["signedBy"], { received: signedBy ?? null }, opts));
+    findings.push(finding("form.signature", ["signedBy"], { received: received(signedBy) }, opts));
   }
 
-  const seal = rec(f.seal);
-  if (!seal)
-    findings.push(finding("form.seal", ["seal"], { expected: "institute", received: f.seal ?? null }, opts));
-  else if (seal.kind !== "institute") {
+  if (rec(f.seal) === undefined)
     findings.push(
-      finding("form.seal", ["seal", "kind"], { expected: "institute", received: seal.kind ?? null }, opts),
+      finding("form.seal", ["seal"], { expected: "institute", received: received(f.seal) }, opts),
+    );
+  else if (f.sealKind !== "institute") {
+    findings.push(
+      finding("form.seal", ["seal", "kind"], { expected: "institute", received: received(f.sealKind) }, opts),
     );
   }
 
-  const b = rec(batch);
-  const opens = toInstant(b?.opensAt);
-  const closes = toInstant(b?.closesAt);
-  const uploaded = toInstant(f.uploadedAt);
-  const shown = f.uploadedAt instanceof Date ? (uploaded?.toISOString() ?? "Invalid Date") : f.uploadedAt;
+  const b = readBatch(batch);
+  const opens = toInstant(b.opensAt);
+  const closes = toInstant(b.closesAt);
+  const uploaded = f.uploaded;
   if (!uploaded || !opens || !closes || uploaded < opens || uploaded >= closes) {
     findings.push(
       finding(
         "form.upload-window",
         ["uploadedAt"],
-        { received: shown ?? null, opensAt: b?.opensAt, closesAt: b?.closesAt },
+        { received: received(f.uploadedShown), opensAt: received(b.opensAt), closesAt: received(b.closesAt) },
         opts,
       ),
     );
   }
 
-  const unit = typeof f.trainingUnit === "string" ? f.trainingUnit.trim() : undefined;
-  let expected = 0;
-  for (const item of Array.isArray(registrations) ? registrations : []) {
-    const r = rec(item);
-    if (!r || rec(r.batch)?.id !== b?.id || !isSubmitted(r.state)) continue;
-    const regUnit = rec(r.student)?.trainingUnit;
-    if (unit !== undefined && (typeof regUnit !== "string" || regUnit.trim() !== unit)) continue;
-    expected++;
-  }
+  const expected = headCountOf(registrations, b, f.trainingUnit);
   if (f.headCount !== expected) {
     findings.push(
-      finding("form.head-count", ["headCount"], { expected, received: f.headCount ?? null }, opts),
+      finding("form.head-count", ["headCount"], { expected, received: received(f.headCount) }, opts),
     );
   }
-  return toResult(form, findings);
+  return toResult(f.value, findings);
 }

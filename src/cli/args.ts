@@ -20,6 +20,10 @@ export const commandOptions = {
     "named-by": { type: "string" },
     "admission-year": { type: "string" },
     at: { type: "string" },
+    sheet: { type: "string" },
+    "input-format": { type: "string" },
+    "max-rows": { type: "string" },
+    "max-size": { type: "string" },
   },
   rules: common,
   explain: common,
@@ -39,6 +43,34 @@ export function peekLocale(argv: readonly string[]): Locale {
     if (v === "en") return "en";
   }
   return "zh-CN";
+}
+
+/**
+ * True when the command line asks for the version, before a command or after one (`xueli
+ * --version`, `xueli check --version`, `xueli rules -v`): it then wins over the command. Read with
+ * the command's own options, so a value that reads `--version` (`--batch --version`) or anything
+ * after `--` is not a request; an unknown command is reported as such instead.
+ */
+export function wantsVersion(argv: readonly string[]): boolean {
+  const [first, ...rest] = argv;
+  const known = first !== undefined && first !== "none" && Object.hasOwn(commandOptions, first);
+  if (first !== undefined && !first.startsWith("-") && !known) return false;
+  const options = {
+    ...commandOptions[known ? (first as Command) : "none"],
+    version: commandOptions.none.version,
+  };
+  try {
+    const { tokens } = parseArgs({
+      args: known ? rest : [...argv],
+      options,
+      allowPositionals: true,
+      strict: false,
+      tokens: true,
+    });
+    return tokens.some((t) => t.kind === "option" && t.name === "version");
+  } catch {
+    return false;
+  }
 }
 
 /** The options of one command, parsed strictly: an unknown option is a `UsageError` (exit 2). */

@@ -13,9 +13,15 @@ import {
   rules,
 } from "../index.js";
 import type { PhotoFolderStudent } from "../node/index.js";
+import {
+  defaultRosterLimits,
+  type RosterFormat,
+  type RosterLimits,
+  type RosterRow,
+  rosterFormats,
+} from "../roster/index.js";
 import { type Command, oneOf, parseCommand } from "./args.js";
 import {
-  badRowReport,
   checkStudent,
   duplicateFindings,
   type PhotosReport,
@@ -27,15 +33,15 @@ import {
 import { UsageError } from "./errors.js";
 import { cliText } from "./messages.js";
 import { checkPhotos, folderStudent, type NamedBy } from "./photos.js";
-import { capFinding, jsonWriter, Sink, styleFor, textWriter } from "./report.js";
-import { rosterItems } from "./roster/map.js";
-import { openRoster } from "./roster/read.js";
+import { capFinding, jsonWriter, Sink, safeText, styleFor, textWriter } from "./report.js";
+import { openRoster, RosterError, type RosterInput, type RosterSource } from "./roster/read.js";
 
-/** Where the CLI writes, and the environment it reads (`NO_COLOR`): the process's, or a test's. */
+/** Where the CLI reads (stdin, for `-`) and writes, and the environment it reads (`NO_COLOR`). */
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** The bundled example, beside `dist/` in the package (and in the packed tarball). */
@@ -101,6 +107,7 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
   const example = values.example === true;
   if (example && positionals.length > 0) throw new UsageError(t.rosterAndExample);
   if (!example && positionals.length !== 1) throw new UsageError(t.rosterMissing);
+  const reading = readingOptions(values, t);
   // [decision] Without --at the data alone are checked: the window (2.1) is a fact about the
   // moment of the run, checked once when an instant is given, never a finding of every row.
   const at = values.at ?? (example ? EXAMPLE_AT : undefined);
@@ -118,6 +125,8 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
 
   const rosterPath = example ? fileURLToPath(new URL("roster.csv", exampleDir)) : (positionals[0] as string);
   const rosterShown = example ? "--example" : rosterPath;
+  let input: RosterInput = { path: rosterPath };
+  if (!example && rosterPath === "-") input = { stdin: io.stdin ?? process.stdin };
   let photosDir: string | undefined = values.photos;
   let photosShown = photosDir;
   if (example && photosDir === undefined) {
@@ -129,38 +138,34 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
     if (!s?.isDirectory()) throw new UsageError(t.notAFolder(photosDir));
   }
 
-  const source = await openRoster(rosterPath, t);
+  const source = await openRoster(input, { ...reading, locale, t });
   const o = { batch, locale };
 
   // Pass 1: only what the checks across rows need — a fingerprint of each duplicate key and, with
-  // --photos, what the folder check needs of each student. Nothing is written yet: a missing
-  // column or an unreadable file is still exit 2 with nothing on stdout.
+  // --photos, what the folder check needs of each student — and what reading found about rows
+  // (a stray quote) or the roster (footer lines). Nothing is written yet: a roster that cannot be
+  // read as a whole (no header, a missing column, no students …) is still exit 2, stdout empty.
   const duplicates = new DuplicateIndex({ locale });
   const listed: PhotoFolderStudent[] = [];
   /** Position in `listed` of each entry that has a folder student. */
   const listedAt = new Map<number, number>();
-  let entry = 0;
-  for await (const item of rosterItems(source, t)) {
-    if (item.kind === "student") {
-      duplicates.add({ student: item.student.input });
-      if (photosDir !== undefined) {
-        const fs = folderStudent(item.student);
-        if (fs !== undefined) {
-          listedAt.set(entry, listed.length);
-          listed.push(fs);
-        }
+  const pass1 = await firstPass(source, (entry, row) => {
+    if (row.kind !== "student") return;
+    duplicates.add({ student: row.input });
+    if (photosDir !== undefined) {
+      const fs = folderStudent(row);
+      if (fs !== undefined) {
+        listedAt.set(entry, listed.length);
+        listed.push(fs);
       }
     }
-    entry += 1;
-  }
+  });
+  writeRosterNotes(io, source, pass1, t);
   // Pass 1b, only when fingerprints repeat: the real keys of those rows, grouped.
   if (duplicates.seal()) {
-    entry = 0;
-    for await (const item of rosterItems(source, t)) {
-      if (item.kind === "student")
-        duplicates.confirm(entry, { student: item.student.input }, item.student.row);
-      entry += 1;
-    }
+    await eachRow(source, (entry, row) => {
+      if (row.kind === "student") duplicates.confirm(entry, { student: row.input }, row.row);
+    });
   }
   let photos: PhotosReport | undefined;
   let photoFindings = new Map<number, Finding[]>();
@@ -176,7 +181,6 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
     listed.length = 0;
   }
 
-  // Pass 2: each row checked and written at once; only the counts are kept.
   const sink = new Sink(io.stdout);
   const writer =
     format === "json"
@@ -185,13 +189,16 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
   const tally = new Tally();
   await writer.begin(batch, window);
   if (window) tally.add(window.findings, false);
-  entry = 0;
-  for await (const item of rosterItems(source, t)) {
+  // Pass 2: each row checked and written at once; only the counts are kept.
+  await eachRow(source, async (entry, row) => {
+    // What reading found about the row (a stray quote) comes first.
+    const notes = [...(pass1.notes.get(row.row) ?? []), ...(row.findings ?? [])];
     let report: StudentReport;
-    if (item.kind === "bad") report = badRowReport(item.bad, locale);
+    if (row.kind === "unreadable")
+      report = { row: row.row, studentNumber: null, name: null, findings: notes };
     else {
-      const s = item.student;
-      report = withFindings(checkStudent(s, o), duplicateFindings(duplicates, s.input));
+      report = withFindings(checkStudent(row, o), duplicateFindings(duplicates, row.input));
+      if (notes.length > 0) report = { ...report, findings: [...notes, ...report.findings] };
       const at = listedAt.get(entry);
       const extra = at === undefined ? undefined : photoFindings.get(at);
       if (extra) report = { ...report, findings: [...report.findings, ...extra] };
@@ -199,12 +206,104 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
     report.findings = report.findings.map(capFinding);
     tally.add(report.findings, true);
     await writer.student(report);
-    entry += 1;
-  }
+  });
   if (photos) tally.add(photos.findings, false);
   const summary = tally.summary();
   await writer.end(summary, photos);
   return summary.errors > 0 ? 1 : 0;
+}
+
+/** `--input-format`, `--sheet`, `--max-rows`, `--max-size`: how the roster is read. */
+function readingOptions(
+  values: { sheet?: string; "input-format"?: string; "max-rows"?: string; "max-size"?: string },
+  t: ReturnType<typeof cliText>,
+): { format?: RosterFormat; sheet?: string | number; limits: RosterLimits } {
+  const out: { format?: RosterFormat; sheet?: string | number; limits: RosterLimits } = {
+    limits: { ...defaultRosterLimits },
+  };
+  const f = values["input-format"];
+  if (f !== undefined) out.format = oneOf("--input-format", f, rosterFormats, "csv", t);
+  // [decision] --sheet 2 is the second sheet; a workbook with fewer sheets is searched for one
+  // named "2" (readRoster tries the position first, then the name).
+  const sheet = values.sheet;
+  if (sheet !== undefined) out.sheet = /^[1-9]\d{0,4}$/.test(sheet) ? Number(sheet) : sheet;
+  const positive = (name: string, v: string | undefined, max: number): number | undefined => {
+    if (v === undefined) return undefined;
+    if (!/^[1-9]\d*$/.test(v) || Number(v) > max) throw new UsageError(t.badValue(name, v, `1–${max}`));
+    return Number(v);
+  };
+  const rows = positive("--max-rows", values["max-rows"], 10_000_000);
+  if (rows !== undefined) out.limits.maxRows = rows;
+  const mib = positive("--max-size", values["max-size"], 4096);
+  if (mib !== undefined) {
+    out.limits.maxFileBytes = mib * 1024 * 1024;
+    out.limits.maxInflatedBytes = mib * 1024 * 1024;
+    out.limits.maxXlsBytes = mib * 1024 * 1024;
+  }
+  return out;
+}
+
+/** What pass 1 learns besides the rows: findings about rows (by row), footer lines. */
+interface FirstPass {
+  notes: Map<number, Finding[]>;
+  footer: number[];
+  /** Findings about lines that are not rows (a stray quote on a footer line). */
+  orphans: Finding[];
+}
+
+/** Most findings about rows kept between the passes, footer lines named: bounds for hostile files. */
+const MAX_NOTES = 10_000;
+const MAX_FOOTER = 100;
+
+/** Reads the roster once: each row to `onRow` (with its position), the rest kept. */
+async function firstPass(
+  source: RosterSource,
+  onRow: (entry: number, row: RosterRow) => void,
+): Promise<FirstPass> {
+  const out: FirstPass = { notes: new Map(), footer: [], orphans: [] };
+  let entry = 0;
+  let noted = 0;
+  for await (const e of source.events()) {
+    if (e.kind === "fatal") throw new RosterError([e.finding]);
+    if (e.kind === "row") onRow(entry++, e.row);
+    else if (e.kind === "footer") {
+      if (out.footer.length < MAX_FOOTER) out.footer.push(e.footer.row);
+    } else if (e.kind === "note" && noted < MAX_NOTES) {
+      noted += 1;
+      if (e.row === 0) out.orphans.push(e.finding);
+      else out.notes.set(e.row, [...(out.notes.get(e.row) ?? []), e.finding]);
+    }
+  }
+  return out;
+}
+
+/** Reads the roster again: each row to `onRow`, in order, with its position. */
+async function eachRow(
+  source: RosterSource,
+  onRow: (entry: number, row: RosterRow) => void | Promise<void>,
+): Promise<void> {
+  let entry = 0;
+  for await (const e of source.events()) {
+    if (e.kind === "fatal") throw new RosterError([e.finding]);
+    if (e.kind === "row") await onRow(entry++, e.row);
+  }
+}
+
+/** On stderr, once: the sheet read (of several), the footer lines skipped, notes about other lines. */
+function writeRosterNotes(
+  io: Io,
+  source: RosterSource,
+  pass1: FirstPass,
+  t: ReturnType<typeof cliText>,
+): void {
+  const lines: string[] = [];
+  const { sheet, sheets } = source.info;
+  if (sheet !== undefined && sheets.length > 1)
+    lines.push(t.sheetRead(sheet.name, sheet.index, sheets.length));
+  if (pass1.footer.length > 0) lines.push(t.footerSkipped(pass1.footer));
+  // A note about a row that is not a data row (a footer line …) has no report of its own.
+  for (const f of pass1.orphans) lines.push(f.message);
+  for (const line of lines) io.stderr.write(`xueli: ${safeText(line)}\n`);
 }
 
 /** `xueli rules`: the catalogue, one line per code (or the `rules` array as JSON). */

@@ -1,16 +1,31 @@
 // The xueli CLI: a thin shell over the core (`../index.js`) and the file helpers (`../node`).
 // Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.
 import { version } from "../../package.json";
-import { parseCommand, peekLocale } from "./args.js";
+import { parseCommand, peekLocale, wantsVersion } from "./args.js";
 import { checkCommand, explainCommand, type Io, rulesCommand } from "./commands.js";
 import { UsageError } from "./errors.js";
 import { cliText } from "./messages.js";
+import { safeText } from "./report.js";
+import { RosterError } from "./roster/read.js";
+
+/** The option that raises each bound of reading a roster. */
+const RAISE: Partial<Record<string, string>> = {
+  maxRows: "--max-rows",
+  maxFileBytes: "--max-size",
+  maxInflatedBytes: "--max-size",
+  maxXlsBytes: "--max-size",
+};
 
 /** Runs one command line; returns the exit code. Never calls `process.exit`, so output is flushed. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const locale = peekLocale(argv);
   const t = cliText(locale);
   try {
+    // `--version` after a command too (`xueli check --version`): the version, whatever the command.
+    if (wantsVersion(argv)) {
+      io.stdout.write(`${version}\n`);
+      return 0;
+    }
     const [first, ...rest] = argv;
     switch (first) {
       case "check":
@@ -36,6 +51,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
     }
   } catch (e) {
+    if (e instanceof RosterError) {
+      // A roster that cannot be read as a whole: its findings, localized; not a usage error.
+      for (const f of e.findings) {
+        io.stderr.write(`xueli: ${safeText(f.message)}\n`);
+        const option = f.code === "roster.too-large" ? RAISE[f.params.limit] : undefined;
+        if (option !== undefined) io.stderr.write(`${t.raiseLimit(option)}\n`);
+      }
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.stderr.write(`xueli: ${e.message}\n${t.helpHint}\n`);
       return 2;
@@ -59,5 +83,6 @@ const code = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
+  stdin: process.stdin,
 });
 process.exitCode = code;

@@ -1,6 +1,3 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
-
 /** Every date rule is evaluated in Beijing time, whatever the host's time zone (2.1). */
 export const BEIJING = "Asia/Shanghai";
 
@@ -43,18 +40,37 @@ export function isIsoDate(s: unknown): s is string {
   return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] as number));
 }
 
-/** The Beijing calendar date (`YYYY-MM-DD`) of an instant. */
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+// The host's time-zone database through Intl (what @date-fns/tz reads too), made on first use.
+let beijingCalendar: Intl.DateTimeFormat | undefined;
+
+/**
+ * The Beijing calendar date (`YYYY-MM-DD`) of an instant, from the time-zone database (China's
+ * 1986–1991 summer time included). Intl directly rather than date-fns's `format` over a `TZDate`
+ * (same answers, years ≤ 0 read as their era's year the same way): those bring ~20 KB into every
+ * bundle that checks an ID number (issue 13.2).
+ */
 export function beijingDate(instant: Date): string {
-  return format(new TZDate(instant.getTime(), BEIJING), "yyyy-MM-dd");
+  beijingCalendar ??= new Intl.DateTimeFormat("en-US", {
+    timeZone: BEIJING,
+    calendar: "gregory",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+  });
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (const part of beijingCalendar.formatToParts(instant)) {
+    if (part.type === "year") y = Number(part.value);
+    else if (part.type === "month") m = Number(part.value);
+    else if (part.type === "day") d = Number(part.value);
+  }
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 /** Today's date in Beijing. */
 export function beijingToday(now: Date = new Date()): string {
   return beijingDate(now);
-}
-
-/** Midnight in Beijing at the start of a `YYYY-MM-DD` date, as an instant. */
-export function beijingStartOf(date: string): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, 0, 0, 0, BEIJING).getTime());
 }

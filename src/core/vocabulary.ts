@@ -16,6 +16,13 @@ export type Sex = (typeof sexes)[number];
 export const degreeLevels = ["doctor", "master"] as const;
 export type DegreeLevel = (typeof degreeLevels)[number];
 
+/**
+ * Type of education (办学类型), the 6th digit of a certificate number (2.2): 1 普通高等教育,
+ * 5 成人, 6 自考, 7 网络.
+ */
+export const educationTypes = ["1", "5", "6", "7"] as const;
+export type EducationType = (typeof educationTypes)[number];
+
 /** 毕业结论: graduation (毕业, 1.1) or completion (结业, 1.2). */
 export const conclusions = ["graduation", "completion"] as const;
 export type Conclusion = (typeof conclusions)[number];
@@ -24,9 +31,14 @@ export type Conclusion = (typeof conclusions)[number];
 export const defenseResults = ["passed", "failed", "pending"] as const;
 export type DefenseResult = (typeof defenseResults)[number];
 
-/** Documents that prove a change of name (3.1.1) or of ethnic group (3.1.2). */
+/**
+ * Documents that prove a change of name (3.1.1) or of ethnic group (3.1.2). `application` is the
+ * student's own application (本人申请) without the training unit's opinion and seal: it is kept as
+ * given, but only `unit-endorsed-application` (本人申请，培养单位签署意见盖章) satisfies 3.1.1.
+ */
 export const evidenceKinds = [
   "unit-endorsed-application",
+  "application",
   "police-certificate",
   "household-card-scan",
   "household-page-scan",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { toInstant } from "../core/time.js";
 import { type Finding, finding, type LocaleOptions, type Result } from "../findings/index.js";
 import { instantSchema, isoDateSchema } from "./formats.js";
@@ -10,21 +10,23 @@ import { PARSE, zodFindings } from "./zod-findings.js";
  */
 export const BatchSchema = z
   .object({
-    id: z.string().min(1),
-    school: z.string().min(1),
-    schoolCode: z.string().regex(/^\d{5}$/),
-    year: z.number().int().min(2000).max(2100),
-    sequence: z.number().int().min(1),
+    id: z.string().check(z.minLength(1)),
+    school: z.string().check(z.minLength(1)),
+    schoolCode: z.string().check(z.regex(/^\d{5}$/)),
+    year: z.int().check(z.minimum(2000), z.maximum(2100)),
+    sequence: z.int().check(z.minimum(1)),
     opensAt: instantSchema,
     closesAt: instantSchema,
     graduationDate: isoDateSchema,
     registrationDate: isoDateSchema,
     timeZone: z.literal("Asia/Shanghai"),
   })
-  .refine((b) => (toInstant(b.opensAt)?.getTime() ?? 0) < (toInstant(b.closesAt)?.getTime() ?? 0), {
-    params: { reason: "order" },
-    path: ["closesAt"],
-  });
+  .check(
+    z.refine((b) => (toInstant(b.opensAt)?.getTime() ?? 0) < (toInstant(b.closesAt)?.getTime() ?? 0), {
+      params: { reason: "order" },
+      path: ["closesAt"],
+    }),
+  );
 
 export type Batch = z.output<typeof BatchSchema>;
 
@@ -58,18 +60,21 @@ export const batches: Readonly<Record<string, Batch>> = Object.freeze({
  */
 export function defineBatch(input: unknown, options?: LocaleOptions): Result<Batch> {
   let parsed: ReturnType<typeof BatchSchema.safeParse>;
+  let findings: Finding[];
   try {
     parsed = BatchSchema.safeParse(input, PARSE);
+    if (parsed.success) return { ok: true, value: parsed.data, findings: [] };
+    // zod makes its issues' messages when `error` is first read: inside the guard too.
+    findings = zodFindings(parsed.error, options);
   } catch {
     // zod's length checks read `input.length` even of a non-string, and a JSON object such as
-    // {"length":{"valueOf":1,"toString":1}} cannot become a number: unreadable, a finding.
+    // {"length":{"valueOf":1,"toString":1}} cannot become a number; a revoked Proxy cannot even
+    // be described: unreadable, a finding.
     return {
       ok: false,
       findings: [finding("schema.invalid", [], { expected: "Batch", reason: "unreadable" }, options)],
     };
   }
-  if (parsed.success) return { ok: true, value: parsed.data, findings: [] };
-  const findings: Finding[] = zodFindings(parsed.error, options);
   if (findings.length === 0) findings.push(finding("schema.invalid", [], { expected: "Batch" }, options));
   return { ok: false, findings };
 }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { clip, RECEIVED_MAX } from "../core/strings.js";
 import {
   type Finding,
@@ -23,7 +23,11 @@ const TYPES: Readonly<Record<string, SchemaExpectation>> = {
 /** The name of a value's type, as `schema.invalid` reports what it received for a wrong type. */
 export function typeName(v: unknown): string {
   if (v === null) return "null";
-  if (Array.isArray(v)) return "array";
+  try {
+    if (Array.isArray(v)) return "array";
+  } catch {
+    // A revoked Proxy: Array.isArray throws on it; it is an object all the same.
+  }
   return typeof v;
 }
 
@@ -39,7 +43,7 @@ function receivedValue(v: unknown): unknown {
  * (a type, a format, one of a list of values, a bound) and what was received, as data. zod's own
  * English message is not kept: the locales say it. Parse with `PARSE` so that issues carry their input.
  */
-export function zodFindings(error: z.ZodError, options?: LocaleOptions): Finding[] {
+export function zodFindings(error: z.core.$ZodError, options?: LocaleOptions): Finding[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
     const params: SchemaParams = { issue: issue.code };

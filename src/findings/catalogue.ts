@@ -39,9 +39,11 @@ export const catalogue = {
   "name.empty": { severity: "error", clause: "3.1", notice: N_FIELDS },
   "name.characters": { severity: "error", clause: "3.1", notice: N_FIELDS },
   "name.whitespace": { severity: "warning", clause: "3.1", notice: N_FIELDS },
+  "name.missing-dot": { severity: "error", clause: "3.1", notice: N_FIELDS },
   // Ethnicity (3.1; GB/T 3304-1991)
   "ethnicity.unknown": { severity: "error", clause: "3.1", standard: "GB/T 3304-1991", notice: N_FIELDS },
   "ethnicity.renamed": { severity: "warning", clause: "3.1", standard: "GB/T 3304-1991", notice: N_FIELDS },
+  "ethnicity.empty": { severity: "error", clause: "3.1", standard: "GB/T 3304-1991", notice: N_FIELDS },
   // Certificate number (2.2; national 学历证书编号 format)
   "certificate.format": {
     severity: "error",
@@ -54,6 +56,12 @@ export const catalogue = {
     standard: "学历证书编号",
     clause: "2.2",
     notice: "采集图像信息时，所在学校务必选择：中国科学院大学，代码14430。",
+  },
+  "certificate.education-type": {
+    severity: "error",
+    standard: "学历证书编号",
+    clause: "2.2",
+    notice: "学生处根据各单位提交的学历注册数据，审核汇总后，确定学历证书编号。",
   },
   "certificate.year": {
     severity: "error",
@@ -81,6 +89,8 @@ export const catalogue = {
   "origin.levels": { severity: "error", clause: "3.3", standard: "GB/T 2260", notice: N_ORIGIN },
   "origin.unknown": { severity: "error", clause: "3.3", standard: "GB/T 2260", notice: N_ORIGIN },
   "origin.mismatch": { severity: "error", clause: "3.3", standard: "GB/T 2260", notice: N_ORIGIN },
+  "origin.not-in-force": { severity: "error", clause: "3.3", standard: "GB/T 2260", notice: N_ORIGIN },
+  "origin.statistical-only": { severity: "warning", clause: "3.3", standard: "GB/T 2260", notice: N_ORIGIN },
   "origin.not-reviewed": { severity: "error", clause: "3.3.4", notice: N_LOCK },
   "origin.locked": { severity: "error", clause: "3.3.4", notice: N_LOCK },
   "origin.review-first": {
@@ -145,6 +155,7 @@ export const catalogue = {
     notice:
       "切记，请不要将不在当前批次进行学历注册的学生，在此处进行暂存操作，否则影响日后毕业电子注册工作。",
   },
+  "student-number.characters": { severity: "error", clause: "3.1", notice: N_FIELDS },
   "completion.explanation-missing": {
     severity: "error",
     clause: "2.1.2",
@@ -232,6 +243,13 @@ export const catalogue = {
   "photo.admission-year": { severity: "error", clause: "5.3.3", notice: N_PHOTO_FORMAT },
   // Rosters (3.1)
   "roster.unreadable-row": { severity: "error", clause: "3.1", notice: N_FIELDS },
+  "roster.stray-quote": { severity: "warning", clause: "3.1", notice: N_FIELDS },
+  "roster.unreadable": { severity: "error", clause: "3.1", notice: N_FIELDS },
+  "roster.too-large": { severity: "error", clause: "3.1", notice: N_FIELDS },
+  "roster.no-header": { severity: "error", clause: "3.1", notice: N_FIELDS },
+  "roster.columns-missing": { severity: "error", clause: "3.1", notice: N_FIELDS },
+  "roster.empty": { severity: "error", clause: "3.1", notice: N_FIELDS },
+  "roster.sheet-missing": { severity: "error", clause: "3.1", notice: N_FIELDS },
 } as const satisfies Catalogue;
 
 /**

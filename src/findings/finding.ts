@@ -1,8 +1,9 @@
 import { toResult as coreToResult, type Path, type ResultOf, type Severity } from "../core/result.js";
 import { catalogue } from "./catalogue.js";
-import { messageFor } from "./format.js";
-import { type LocaleOptions, resolveLocale } from "./locale.js";
+import { locales, messageFor, messageWith } from "./format.js";
+import { type Locale, type LocaleOptions, resolveLocale } from "./locale.js";
 import type { Empty, FindingCode, FindingParams } from "./params.js";
+import type { Text, TextsOf } from "./text.js";
 
 /** One finding of one code: its params have that code's exact shape. */
 export interface FindingOf<C extends FindingCode> {
@@ -45,13 +46,31 @@ export type FindingArgs<C extends FindingCode> = Empty extends FindingParams[C]
  * //     params: { expected: 300, received: 72, source: "jfif" } }
  */
 export function finding<C extends FindingCode>(code: C, path: Path, ...args: FindingArgs<C>): Finding<C> {
+  return findingIn(locales, code, path, ...args);
+}
+
+/**
+ * `finding` with the message taken from `texts` (some codes' texts in each locale) instead of the
+ * whole tables: the same finding, but a bundle whose findings are all made this way carries only
+ * those texts. `validateIdNumber` makes its findings with `idTexts` (issue 13.2).
+ * @example
+ * findingIn(idTexts, "id.region", [], { received: "990101" }, { locale: "en" }).message
+ * //=> "The ID number's region code is not valid (received 990101)"
+ */
+export function findingIn<C extends FindingCode>(
+  texts: Readonly<Record<Locale, TextsOf<NoInfer<C>>>>,
+  code: C,
+  path: Path,
+  ...args: FindingArgs<C>
+): Finding<C> {
   const [params, options] = args as [FindingParams[C] | undefined, LocaleOptions | undefined];
   const p = (params ?? {}) as FindingParams[C];
+  const locale = resolveLocale(options);
   const entry = catalogue[code as FindingCode];
   const f: FindingOf<C> = {
     code,
     severity: entry.severity,
-    message: messageFor(resolveLocale(options), code, p, path),
+    message: messageWith(texts[locale][code] as Text<C>, locale, p, path),
     path,
     clause: entry.clause,
     params: p,

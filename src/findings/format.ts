@@ -52,7 +52,19 @@ export function messageFor<C extends FindingCode>(
   params: FindingParams[C],
   path: Readonly<Path> = [],
 ): string {
-  const text = locales[locale][code] as Text<C>;
+  return messageWith(locales[locale][code] as Text<C>, locale, params, path);
+}
+
+/**
+ * The message of one code's `text` in `locale`: what `messageFor` gives with the code's text from
+ * the whole table, for a caller that holds only some codes' texts (`findingIn`).
+ */
+export function messageWith<C extends FindingCode>(
+  text: Text<C>,
+  locale: Locale,
+  params: FindingParams[C],
+  path: Readonly<Path> = [],
+): string {
   const p: unknown = params;
   const record = typeof p === "object" && p !== null ? (p as Record<string, unknown>) : {};
   if (text.message) {
@@ -143,6 +155,11 @@ function render(v: unknown): string {
   try {
     return JSON.stringify(v) ?? Object.prototype.toString.call(v);
   } catch {
-    return Object.prototype.toString.call(v);
+    try {
+      return Object.prototype.toString.call(v);
+    } catch {
+      // A revoked Proxy: even its tag cannot be read.
+      return typeof v;
+    }
   }
 }

@@ -5,12 +5,14 @@ export {
   type FindingArgs,
   type FindingOf,
   finding,
+  findingIn,
   type Result,
   relocalize,
   toResult,
 } from "./finding.js";
-export { formatFinding, locales, MESSAGE_VALUE_MAX, messageFor, show } from "./format.js";
+export { formatFinding, locales, MESSAGE_VALUE_MAX, messageFor, messageWith, show } from "./format.js";
 export { defaultLocale, type Locale, type LocaleOptions, localeNames, resolveLocale } from "./locale.js";
+export { type IdCode, idTexts } from "./locales/id.js";
 export type {
   BirthDateProblem,
   ColorDepth,
@@ -30,4 +32,4 @@ export type {
   UnreadableReason,
 } from "./params.js";
 export { explain, findingCodes, isFindingCode, type Rule, rules } from "./rules.js";
-export type { LocaleTable, LocaleTableOf, MessageContext, Text, TextFor } from "./text.js";
+export type { LocaleTable, LocaleTableOf, MessageContext, Text, TextFor, TextsOf } from "./text.js";

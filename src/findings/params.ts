@@ -2,6 +2,7 @@ import type {
   ColorModel,
   Conclusion,
   DefenseResult,
+  EducationType,
   EventType,
   Evidence,
   IdType,
@@ -51,8 +52,12 @@ export interface FindingParams {
       }
     | { reason: "too-long"; length: number; max: number };
   "name.whitespace": { received: string; suggestion: string };
+  /** A space between the parts of a minority name where the ID card has the dot (阿依古丽 买买提 → 阿依古丽·买买提). */
+  "name.missing-dot": { received: string; suggestion: string };
   // ---- Ethnic group (3.1; GB/T 3304-1991) -------------------------------------------------------
   "ethnicity.unknown": { received: string };
+  /** No ethnic group given, for a student who needs one (all but passport holders, 3.1 [decision]). */
+  "ethnicity.empty": Empty;
   "ethnicity.renamed": { received: string; suggestion: string; code: string };
   // ---- Certificate number (2.2) -----------------------------------------------------------------
   "certificate.format": {
@@ -63,6 +68,8 @@ export interface FindingParams {
     expected?: readonly string[];
   };
   "certificate.school": { expected: string; received: string };
+  /** The 6th digit (办学类型) differs from the batch's: graduate certificates are `1` (普通高等教育). */
+  "certificate.education-type": { expected: EducationType; received: EducationType };
   "certificate.year": { received: number; expected?: number };
   /** `expected`: the level code the student's level needs, or every level code when the number's is unknown. */
   "certificate.level": { expected: string | readonly string[]; received: string };
@@ -70,11 +77,18 @@ export interface FindingParams {
   // ---- The record's shape -------------------------------------------------------------------------
   "schema.invalid": SchemaParams;
   // ---- Origin (3.3; GB/T 2260) ------------------------------------------------------------------
-  "origin.empty": Empty;
+  /** `suggestion`: the origin a permit holder's permit points to (香港特别行政区 for an H permit). */
+  "origin.empty": { suggestion?: string };
   "origin.format": OriginParams;
   "origin.levels": OriginParams;
   "origin.unknown": OriginParams;
   "origin.mismatch": OriginParams;
+  "origin.not-in-force": OriginChangeParams;
+  "origin.statistical-only": {
+    received: string;
+    /** The statistical code of the unit (232761 加格达奇区). */
+    code: string;
+  };
   "origin.not-reviewed": Empty;
   "origin.locked": {
     event: EventType;
@@ -122,6 +136,12 @@ export interface FindingParams {
     | { reason: "study-period" }
     | { reason: "defense"; expected: DefenseResult; received: unknown; suggestion?: Conclusion };
   "batch.mismatch": { expected: string; received: string };
+  "student-number.characters": {
+    /** The student number as given (cut to 200 characters), the refused characters shown as `U+XXXX`. */
+    received: string;
+    /** The refused characters as `U+XXXX`, each once, in order of appearance. */
+    characters: readonly string[];
+  };
   "completion.explanation-missing": Empty;
   "name-change.evidence": EvidenceParams;
   "ethnicity-change.evidence": EvidenceParams;
@@ -208,12 +228,52 @@ export interface FindingParams {
   // ---- Rosters (3.1) ----------------------------------------------------------------------------
   "roster.unreadable-row": {
     reason: RowProblem;
-    /** `ragged`: the header's cell count; `oversized`: the longest cell accepted. */
+    /**
+     * `ragged`: the header's cell count; `oversized`: the longest cell accepted; `too-long`: the
+     * longest record accepted (characters); `too-many-cells`: the most cells accepted.
+     */
     expected?: number;
-    /** `ragged`: the row's cell count; `oversized`: the longest cell's length. */
+    /** `ragged`, `too-many-cells`: the row's cell count; `oversized`, `too-long`: its length. */
     received?: number;
     /** `unparseable`: the file line where the parser stopped. */
     line?: number;
+  };
+  /** A quote opened a CSV cell and ran over line breaks: the file lines it had swallowed. */
+  "roster.stray-quote": { line: number; lastLine: number; lines: number };
+  "roster.unreadable": {
+    reason: RosterProblem;
+    format: RosterFormat;
+    /** `json`: the line of the syntax error, when known. */
+    line?: number;
+  };
+  "roster.too-large": {
+    /** The bound passed (the option of `readRoster`'s `limits` that sets it). */
+    limit: RosterLimitName;
+    /** The bound. */
+    expected: number;
+    /** How much there was (at least), when known. */
+    received?: number;
+  };
+  "roster.no-header": { searched: number };
+  "roster.columns-missing": {
+    /** Each required column missing: its key (api.md) and the status system's header. */
+    missing: readonly { key: string; header: string }[];
+    /** The header row read. */
+    row: number;
+    /** The sheet read, for a workbook. */
+    sheet?: string;
+  };
+  "roster.empty": {
+    /** The header row, when one was found. */
+    header?: number;
+  };
+  "roster.sheet-missing": {
+    /** The sheet asked for: a name, or a 1-based index. */
+    received: string | number;
+    /** The workbook's sheets (the first 20). */
+    sheets: readonly string[];
+    /** How many sheets the workbook has. */
+    count: number;
   };
 }
 
@@ -235,6 +295,22 @@ export interface OriginParams {
   received: string;
   suggestion?: string;
 }
+
+/**
+ * Params of `origin.not-in-force` (3.3 [decision]): a full form of another edition of the divisions.
+ * `received` what was typed, `asOf` the day whose divisions apply (absent: the newest edition),
+ * `suggestion` the form in force then, and what changed — a rename, a creation or an abolition — with
+ * its date (`YYYY-MM-DD`, in force from that day on), the units' own names and codes.
+ */
+export type OriginChangeParams = {
+  received: string;
+  asOf?: string;
+  suggestion?: string;
+} & (
+  | { renamed: { from: string; to: string; date: string; fromCode: string; toCode: string } }
+  | { created: { name: string; code: string; date: string } }
+  | { abolished: { name: string; code: string; date: string; successor?: string } }
+);
 
 /** Params of the evidence findings (3.1.1, 3.1.2): the groups needed (one document of each), those missing, those given. */
 export interface EvidenceParams {
@@ -386,7 +462,21 @@ export interface SchemaParams {
 
 /**
  * Why a roster row could not be read: `ragged` (more or fewer cells than the header), `unparseable`
- * (a CSV syntax error), `encoding` (bytes in another encoding than the file's), `oversized` (a cell
- * longer than any field).
+ * (a JSON element that is not an object), `encoding` (bytes in another encoding than the file's),
+ * `oversized` (a cell longer than any field), `too-long` (a CSV record longer than any row),
+ * `too-many-cells` (more cells than a sheet can have).
  */
-export type RowProblem = "ragged" | "unparseable" | "encoding" | "oversized";
+export type RowProblem = "ragged" | "unparseable" | "encoding" | "oversized" | "too-long" | "too-many-cells";
+
+/**
+ * Why a roster file could not be read at all: `binary` (neither text nor a workbook), `corrupt` (a
+ * workbook or zip that cannot be opened), `encrypted` (a workbook with an opening password),
+ * `json` (a JSON syntax error), `json-shape` (JSON that is not an array of students).
+ */
+export type RosterProblem = "binary" | "corrupt" | "encrypted" | "json" | "json-shape";
+
+/** The file formats of a roster. */
+export type RosterFormat = "csv" | "tsv" | "xlsx" | "xls" | "json";
+
+/** The bounds of reading a roster, by their option's name (`RosterLimits`); `zipEntries` is fixed. */
+export type RosterLimitName = "maxFileBytes" | "maxInflatedBytes" | "maxXlsBytes" | "maxRows" | "zipEntries";

@@ -25,3 +25,6 @@ export type LocaleTable = LocaleTableOf<FindingParams>;
 
 /** A locale table for a params map: one text per code of `M`, its message typed by that code's params. */
 export type LocaleTableOf<M> = { readonly [C in keyof M]: TextFor<M[C]> };
+
+/** The texts of some codes `C` in one locale (a part of a `LocaleTable`, for `findingIn`). */
+export type TextsOf<C extends FindingCode> = { readonly [K in C]: Text<K> };

@@ -142,9 +142,12 @@ function dist(a: Rgb, b: Rgb): number {
  * const px = await decodeWithJpegJs(bytes); //=> { width: 480, height: 640, data: Uint8Array(1228800) } (RGBA)
  */
 export async function decodeWithJpegJs(bytes: Uint8Array): Promise<Pixels> {
-  const mod = (await import("jpeg-js")) as typeof import("jpeg-js") & { default?: typeof import("jpeg-js") };
-  const jpeg = mod.default ?? mod;
-  const out = jpeg.decode(bytes, {
+  // The decoder alone: jpeg-js's index also brings its encoder (~7 KB) into a browser bundle.
+  // @ts-expect-error -- jpeg-js types only its index; the module is its `decode` (typed below).
+  const mod: unknown = await import("jpeg-js/lib/decoder.js");
+  type Decode = typeof import("jpeg-js").decode;
+  const decode = ((mod as { default?: Decode }).default ?? mod) as Decode;
+  const out = decode(bytes, {
     useTArray: true,
     formatAsRGBA: true,
     maxResolutionInMP: 4,

@@ -1,4 +1,5 @@
 import { foldFullWidth } from "../core/strings.js";
+import { isIsoDate } from "../core/time.js";
 import type { EventType } from "../core/vocabulary.js";
 import type { Student } from "../entities/student.js";
 import { validateOrigin } from "../fields/origin/index.js";
@@ -14,9 +15,9 @@ export const effects: { readonly [E in EventType]: (r: Registration, e: EventOf<
   },
   submit: (r) => r,
   certify: (r, e) => ({ ...r, certificateNumber: normalizeCertificateNumber(e.certificateNumber) }),
-  "edit-origin": (r, e) => ({ ...r, student: applyOriginEvent(r.student, e) }),
-  "review-origin": (r, e) => ({ ...r, student: applyOriginEvent(r.student, e) }),
-  "withdraw-origin-review": (r, e) => ({ ...r, student: applyOriginEvent(r.student, e) }),
+  "edit-origin": (r, e) => ({ ...r, student: applyOriginEvent(r.student, e, asOfOf(r)) }),
+  "review-origin": (r, e) => ({ ...r, student: applyOriginEvent(r.student, e, asOfOf(r)) }),
+  "withdraw-origin-review": (r, e) => ({ ...r, student: applyOriginEvent(r.student, e, asOfOf(r)) }),
 };
 
 /** Full-width digits folded and every space removed, as `validateCertificateNumber` reads the number. */
@@ -25,15 +26,22 @@ export function normalizeCertificateNumber(n: unknown): string {
   return typeof n === "string" ? foldFullWidth(n).replace(/\s+/gu, "") : "";
 }
 
-/** The value stored for an edit: the normalized form when valid, otherwise what was typed. */
-function storedValue(value: string): string {
-  const r = validateOrigin(value);
+/** The day of the divisions for a registration's origin: its batch's registration date (3.3 [decision]). */
+function asOfOf(r: Registration): { asOf?: string } {
+  const day = r.batch?.registrationDate;
+  return isIsoDate(day) ? { asOf: day } : {};
+}
+
+/** The value stored for an edit: the normalized form when valid (in the divisions of `asOf`), otherwise what was typed. */
+function storedValue(value: string, options: { asOf?: string }): string {
+  const r = validateOrigin(value, options);
   return r.ok ? r.value.normalized : value;
 }
 
 /**
  * The student after one origin event (3.3): pure, and without checking who may send it (the
- * table does that before).
+ * table does that before). `options.asOf` is the day of the divisions a valid value is normalized
+ * in (the machine passes the batch's registration date; default the newest edition).
  * - `edit-origin`: `origin = { value, reviewed: false }`, the value normalized when it is valid;
  * - `review-origin`: `reviewed: true`, the value normalized when it is valid;
  * - `withdraw-origin-review`: `reviewed: false`.
@@ -42,12 +50,16 @@ function storedValue(value: string): string {
  * applyOriginEvent(student, { type: "edit-origin", value: "北京市 海淀区" }).origin
  * //=> { value: "北京市海淀区", reviewed: false }
  */
-export function applyOriginEvent(student: Student, event: OriginEvent): Student {
+export function applyOriginEvent(
+  student: Student,
+  event: OriginEvent,
+  options: { asOf?: string } = {},
+): Student {
   switch (event.type) {
     case "edit-origin":
-      return { ...student, origin: { value: storedValue(event.value), reviewed: false } };
+      return { ...student, origin: { value: storedValue(event.value, options), reviewed: false } };
     case "review-origin":
-      return { ...student, origin: { value: storedValue(student.origin.value), reviewed: true } };
+      return { ...student, origin: { value: storedValue(student.origin.value, options), reviewed: true } };
     case "withdraw-origin-review":
       return { ...student, origin: { value: student.origin.value, reviewed: false } };
   }

@@ -1,8 +1,7 @@
-import { TZDate } from "@date-fns/tz";
-import { addMonths, format } from "date-fns";
-import { BEIJING, isIsoDate, toInstant } from "../core/time.js";
+import { isIsoDate, toInstant } from "../core/time.js";
 import type { Conclusion, Evidence, Role } from "../core/vocabulary.js";
 import type { Student } from "../entities/student.js";
+import { originApplies } from "../fields/student/index.js";
 import {
   type Finding,
   type FindingParams,
@@ -262,13 +261,14 @@ export const conclusionEligible: Guard = (input) => {
 };
 
 /**
- * Staging locks the origin (3.3.4), so it must have been reviewed (已复核) before.
+ * Staging locks the origin (3.3.4), so it must have been reviewed (已复核) before. A passport
+ * holder's empty origin is not applicable and needs no review [decision, 3.3].
  * @example
  * const reg = createRegistration({ ...student, origin: { value: "北京市海淀区", reviewed: false } }, ucas2022Batch3);
  * originReviewed(guardInput(reg, stage, ctx))[0]?.code //=> "origin.not-reviewed"
  */
 export const originReviewed: Guard = (input) =>
-  input.registration.student.origin.reviewed
+  input.registration.student.origin.reviewed || !originApplies(input.registration.student)
     ? []
     : [finding("origin.not-reviewed", ["student", "origin", "reviewed"], {}, input.options)];
 
@@ -339,10 +339,20 @@ export const ethnicityChangeEvidenced: Guard = (input) => {
     : [];
 };
 
-/** `YYYY-MM-DD` + n calendar months, computed by date-fns on the Beijing calendar. */
+/**
+ * `YYYY-MM-DD` + n calendar months, the day clamped to the month's end (2021-08-31 + 6 →
+ * 2022-02-28), as date-fns `addMonths` counts them. Plain calendar arithmetic, no time zone: a
+ * date plus months is a date (and date-fns stays out of the core's bundle, issue 13.2).
+ */
 function addCalendarMonths(date: string, months: number): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return format(addMonths(new TZDate(y, m - 1, d, BEIJING), months), "yyyy-MM-dd");
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const last = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, last), 2)}`;
 }
 
 /**

@@ -97,6 +97,15 @@ function replay(reg: Registration, options: LocaleOptions): Finding[] {
   let reviewKnown = !anyOriginEvent;
   const { conclusion: _c, certificateNumber: _n, ...rest } = reg;
   let snapshot: Registration = { ...rest, state: "draft", history: [] };
+  const firstEdit = types.indexOf("edit-origin");
+  const firstStage = types.indexOf("stage");
+  if (reg.student.id.type === "passport" && firstStage >= 0 && firstEdit > firstStage) {
+    // A passport holder's origin edited after a stage was empty when staged: the machine locks any
+    // other (3.3.4), and an empty one is not applicable to them [decision, 3.3].
+    const origin = { ...reg.student.origin, value: "" };
+    snapshot = { ...snapshot, student: { ...snapshot.student, origin } };
+    valueKnown = true;
+  }
   reg.history.forEach((h, i) => {
     const type = h.event.type;
     const rule = transitionTable[type];

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { conclusions, roles, states } from "../core/vocabulary.js";
 import { BatchSchema } from "../entities/batch.js";
 import { instantSchema } from "../entities/formats.js";
@@ -36,7 +36,7 @@ export const RegistrationSchema = z.object({
   state: z.enum(states),
   student: StudentSchema,
   batch: BatchSchema,
-  conclusion: ConclusionSchema.optional(),
-  certificateNumber: z.string().optional(),
+  conclusion: z.optional(ConclusionSchema),
+  certificateNumber: z.optional(z.string()),
   history: z.array(HistoryEntrySchema),
 });

@@ -350,3 +350,127 @@ describe("DuplicateIndex: one incremental structure, linear and bounded (3.1, 4.
     expect(index.seal()).toBe(false);
   });
 });
+
+describe("validateRegistrationForm: the head count is of distinct readable registrations (4.1, issue 12.10)", () => {
+  const form: RegistrationForm = {
+    signedBy: "审核人甲",
+    seal: { kind: "institute" },
+    uploadedAt: "2022-06-09T16:00:00+08:00",
+    headCount: 2,
+  };
+  const a = submitted(nth(0));
+  const b = certified(nth(1), MASTER_NUMBER);
+  const expected = (regs: unknown[]) =>
+    validateRegistrationForm({ ...form, headCount: -1 }, regs, ucas2022Batch3).findings.find(
+      (f) => f.code === "form.head-count",
+    )?.params;
+
+  it("counts a repeated registration once, and the same student registered twice once [decision] (4.1)", () => {
+    expect(expected([a, b])).toEqual({ expected: 2, received: -1 });
+    expect(expected([a, a, b, b, a])).toEqual({ expected: 2, received: -1 });
+    expect(expected([a, JSON.parse(JSON.stringify(a)), b])).toEqual({ expected: 2, received: -1 });
+  });
+
+  it("does not count what is not a registration: partial objects, a doctored batch, other values (4.1)", () => {
+    const lookalike = {
+      state: "submitted",
+      batch: { id: "ucas-2022-3" },
+      student: { trainingUnit: "测试研究所" },
+    };
+    const widened = { ...a, batch: { ...ucas2022Batch3, closesAt: "2099-01-01T00:00:00+08:00" } };
+    expect(expected([lookalike, widened, 42, null, "submitted", [], a])).toEqual({
+      expected: 1,
+      received: -1,
+    });
+  });
+});
+
+describe("validateRegistrationForm: throwing getters and Proxies give findings, never a TypeError (issue 12.8, 4.1)", () => {
+  const form: RegistrationForm = {
+    signedBy: "审核人甲",
+    seal: { kind: "institute" },
+    uploadedAt: "2022-06-09T16:00:00+08:00",
+    headCount: 1,
+  };
+  const a = submitted(nth(0));
+  const throwing = (key: string) =>
+    Object.defineProperty({ ...form }, key, {
+      enumerable: true,
+      get() {
+        throw new TypeError(`getter ${key}`);
+      },
+    }) as RegistrationForm;
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+
+  it("a form whose getter throws, or a revoked Proxy, is schema.invalid (unreadable) at [] (4.1)", () => {
+    for (const bad of [throwing("signedBy"), throwing("headCount"), revoked()]) {
+      expect(
+        validateRegistrationForm(bad as never, [a], ucas2022Batch3).findings.map((f) => [
+          f.code,
+          f.path,
+          f.params,
+        ]),
+      ).toEqual([["schema.invalid", [], { expected: "RegistrationForm", reason: "unreadable" }]]);
+    }
+    const seal = { ...form, seal: revoked() };
+    expect(validateRegistrationForm(seal as never, [a], ucas2022Batch3).findings[0]?.params).toEqual({
+      expected: "RegistrationForm",
+      reason: "unreadable",
+    });
+  });
+
+  it("each property is read once: a getter that answers differently each time cannot pass and fail at once", () => {
+    let reads = 0;
+    const flaky = Object.defineProperty({ ...form }, "headCount", {
+      enumerable: true,
+      get() {
+        reads++;
+        return reads === 1 ? 1 : 99;
+      },
+    });
+    const r = validateRegistrationForm(flaky, [a], ucas2022Batch3);
+    expect(reads).toBe(1);
+    expect(r.ok).toBe(true);
+    expect(r.value).toEqual(form);
+  });
+
+  it("registrations or a batch that cannot be read count nothing and throw nothing (4.1)", () => {
+    const element = Object.defineProperty([a], 0, {
+      get() {
+        throw new TypeError("element");
+      },
+    });
+    for (const [regs, codes] of [
+      [revoked(), ["form.head-count"]],
+      [element, ["form.head-count"]],
+      [[revoked(), a], []],
+    ] as [unknown, string[]][]) {
+      const r = validateRegistrationForm(form, regs as never, ucas2022Batch3);
+      expect(r.findings.map((f) => f.code)).toEqual(codes);
+    }
+    const r = validateRegistrationForm(form, [a], revoked() as never);
+    expect(r.findings.map((f) => f.code)).toEqual(["form.upload-window", "form.head-count"]);
+  });
+});
+
+describe("duplicate names keep a minority name's separator (4.2.3, 3.1)", () => {
+  it("阿依古丽 买买提 and 阿依古丽·买买提 are one name, reported as 阿依古丽·买买提 (batch.duplicate-name)", () => {
+    const r = checkBatch(
+      [draft(nth(0, { name: "阿依古丽 买买提" })), draft(nth(1, { name: "阿依古丽·买买提" }))],
+      ucas2022Batch3,
+    );
+    const dup = r.findings.filter((f) => f.code === "batch.duplicate-name");
+    expect(dup.map((f) => [f.path, f.params])).toEqual([
+      [[0, "student", "name"], { received: "阿依古丽·买买提", count: 2, indices: [0, 1] }],
+      [[1, "student", "name"], { received: "阿依古丽·买买提", count: 2, indices: [0, 1] }],
+    ]);
+    expect(r.findings.map((f) => [f.code, f.path])).toContainEqual([
+      "name.missing-dot",
+      [0, "student", "name"],
+    ]);
+  });
+});

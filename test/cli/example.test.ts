@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { columns } from "../../src/cli/roster/columns.js";
+import { columns } from "../../src/roster/index.js";
 import { root, scratch, xueli } from "./helpers.js";
 
 interface Finding {

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseGroups, renderEthnicityModule, sourceUrl, targetUrl } from "../../scripts/gen-ethnicity.mjs";
 import { ethnicGroups, validateEthnicity } from "../../src/index.js";
 
@@ -68,13 +68,11 @@ describe("validateEthnicity (GB/T 3304-1991, 3.1)", () => {
       99,
       1.5,
       -1,
-      "",
       "火星族",
       "族",
       "Han",
       "穿青人",
-      null,
-      undefined,
+      "汉".repeat(101),
       {},
       [],
     ]) {
@@ -85,6 +83,28 @@ describe("validateEthnicity (GB/T 3304-1991, 3.1)", () => {
       ]);
     }
     expect(validateEthnicity("火星族").findings[0]?.params).toEqual({ received: "火星族" });
+  });
+
+  it("refuses nothing at all with ethnicity.empty: empty, blank, null, undefined (3.1)", () => {
+    for (const v of ["", "  ", "\u3000", null, undefined]) {
+      const r = validateEthnicity(v as string);
+      expect(r, String(v)).toEqual({
+        ok: false,
+        findings: [
+          expect.objectContaining({
+            code: "ethnicity.empty",
+            severity: "error",
+            clause: "3.1",
+            path: [],
+            params: {},
+            message: "民族为空（只有持护照的外籍学生可以不填）",
+          }),
+        ],
+      });
+    }
+    expect(validateEthnicity("", { locale: "en" }).findings[0]?.message).toBe(
+      "The ethnic group is empty (only passport holders may leave it out)",
+    );
   });
 });
 
@@ -106,5 +126,19 @@ describe("the ethnic-group table is generated from one source", () => {
       out,
     ]);
     expect(readFileSync(out, "utf8")).toBe(readFileSync(targetUrl, "utf8"));
+  });
+});
+
+describe("validateEthnicity: bounded work on a long value (issue 12.2, 3.1)", () => {
+  it("a value longer than any group's name is ethnicity.unknown before any folding or regex", () => {
+    const replace = vi.spyOn(String.prototype, "replace");
+    try {
+      const r = validateEthnicity(`${" ".repeat(50_000)}汉族`);
+      expect(r.findings.map((f) => f.code)).toEqual(["ethnicity.unknown"]);
+      expect(replace).not.toHaveBeenCalled();
+    } finally {
+      replace.mockRestore();
+    }
+    expect(validateEthnicity(" 汉 族 ").value).toEqual({ code: "01", name: "汉族" });
   });
 });

@@ -73,6 +73,103 @@ export const trickyString = fc.constantFrom(
   "\u200B".repeat(1_000),
 );
 
+/** A Proxy that has been revoked: every operation on it throws a TypeError (`Array.isArray` too). */
+export function revokedProxy(): object {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
+
+/** A Proxy whose every trap throws: reading, listing keys, describing, even `in`. */
+export function throwingProxy(): object {
+  const boom = () => {
+    throw new TypeError("trap");
+  };
+  return new Proxy(
+    {},
+    {
+      get: boom,
+      has: boom,
+      ownKeys: boom,
+      getOwnPropertyDescriptor: boom,
+      getPrototypeOf: boom,
+      defineProperty: boom,
+      set: boom,
+      deleteProperty: boom,
+    },
+  );
+}
+
+/** An object whose named properties are getters that throw, among the field names the entities use. */
+export function throwingGetters(keys: readonly string[]): object {
+  const o: Record<string, unknown> = {};
+  for (const k of keys) {
+    Object.defineProperty(o, k, {
+      enumerable: true,
+      get() {
+        throw new TypeError(`getter ${k}`);
+      },
+    });
+  }
+  return o;
+}
+
+/** How to make a value that throws when it is read, and what it is (for a failing case's report). */
+export interface ThrowingRecipe {
+  label: string;
+  make: () => unknown;
+}
+
+const elementThrows = (): unknown[] =>
+  Object.defineProperty([1, 2], 0, {
+    get() {
+      throw new TypeError("element");
+    },
+  });
+
+/**
+ * Values that throw when they are read (issue 12.8): getters that throw, Proxies whose traps throw,
+ * revoked Proxies, an array whose element getter throws, and objects holding one a level down. A
+ * validator must read untrusted input once, defensively, and give findings for them. fast-check
+ * itself reads the values it generates, so it generates these recipes; the property makes the value.
+ */
+export const throwingRecipe: fc.Arbitrary<ThrowingRecipe> = fc.oneof(
+  fc.constantFrom<ThrowingRecipe>(
+    { label: "revoked Proxy", make: revokedProxy },
+    { label: "Proxy whose traps throw", make: throwingProxy },
+    { label: "array whose element getter throws", make: elementThrows },
+  ),
+  fc
+    .subarray(
+      [
+        "id",
+        "number",
+        "type",
+        "value",
+        "origin",
+        "name",
+        "state",
+        "history",
+        "student",
+        "batch",
+        "length",
+        "seal",
+      ],
+      { minLength: 1 },
+    )
+    .map((keys) => ({ label: `getters that throw: ${keys.join(", ")}`, make: () => throwingGetters(keys) })),
+  fc
+    .constantFrom("id", "origin", "student", "batch", "seal", "priorWork", "value", "history")
+    .map((k) => ({ label: `{ ${k}: revoked Proxy }`, make: () => ({ [k]: revokedProxy() }) })),
+);
+
+/** A path of `base` and a recipe: `base` with the value at that path replaced by one that throws. */
+export function throwingInside(
+  base: unknown,
+): fc.Arbitrary<{ path: (string | number)[]; recipe: ThrowingRecipe }> {
+  return fc.record({ path: fc.constantFrom(...pathsOf(base)), recipe: throwingRecipe });
+}
+
 /** Anything at all: primitives, strings of every kind, objects (null prototype too), arrays, bytes. */
 export const hostile: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },

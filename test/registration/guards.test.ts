@@ -3,6 +3,7 @@ import {
   can,
   createRegistration,
   type Evidence,
+  evidenceKinds,
   guardInput,
   guards,
   photoUploaded,
@@ -306,6 +307,48 @@ describe("submit guards: all of stage again, plus the evidence (2.1.2, 3.1, 3.2)
       expect(transition(withName([]), submit, staff).findings[0]?.message).toBe(
         "更改姓名的证明材料不全：缺少培养单位签署意见盖章的本人申请；派出所改名证明或户口卡正反面彩色扫描件（已提供：无）",
       );
+    });
+
+    it("a bare application (本人申请, kind application) does not satisfy 3.1.1: the unit's opinion and seal are missing", () => {
+      expect(evidenceKinds).toContain("application");
+      for (const [evidence, missing] of [
+        [["application", "police-certificate"], [application]],
+        [["application"], [application, certificate]],
+      ] as [Evidence[], string[][]][]) {
+        const r = transition(withName(evidence), submit, staff);
+        expect(r.ok).toBe(false);
+        expect(found(r)).toEqual([
+          {
+            code: "name-change.evidence",
+            path: ["student", "changes", "name", "evidence"],
+            clause: "3.1.1",
+            params: {
+              expected: [["unit-endorsed-application"], ["police-certificate", "household-card-scan"]],
+              received: evidence,
+              missing,
+            },
+          },
+        ]);
+      }
+      const message = (evidence: Evidence[], locale: "zh-CN" | "en") =>
+        transition(withName(evidence), submit, staff, { locale }).findings[0]?.message;
+      expect(message(["application", "police-certificate"], "zh-CN")).toBe(
+        "更改姓名的证明材料不全：提供了本人申请，但缺少培养单位签署意见盖章（已提供：本人申请（无培养单位签署意见盖章）、派出所改名证明）",
+      );
+      expect(message(["application"], "zh-CN")).toBe(
+        "更改姓名的证明材料不全：提供了本人申请，但缺少培养单位签署意见盖章；缺少派出所改名证明或户口卡正反面彩色扫描件（已提供：本人申请（无培养单位签署意见盖章））",
+      );
+      expect(message(["application", "police-certificate"], "en")).toBe(
+        "Evidence for the change of name is incomplete: the student's application was given, but without the training unit's opinion and seal (provided: the student's own application, without the training unit's opinion and seal; the police station's certificate of the change of name)",
+      );
+      // With the endorsed one as well, the bare one is simply extra.
+      expect(
+        transition(
+          withName(["application", "unit-endorsed-application", "police-certificate"]),
+          submit,
+          staff,
+        ).ok,
+      ).toBe(true);
     });
   });
 

@@ -39,21 +39,34 @@ if (other !== undefined) byName.set("其它", other);
 const facts = (g: Row): EthnicityFacts => ({ code: g.code, name: g.name });
 
 /**
+ * **[decision]** The longest input read as an ethnic group, in UTF-16 code units: the longest
+ * name has 5 characters (柯尔克孜族, 乌孜别克族), so a longer value is `ethnicity.unknown` before any
+ * string work (folding, spaces, lookup).
+ */
+export const ETHNICITY_INPUT_MAX = 100;
+
+/**
  * Validates an ethnic group (民族, 3.1) against GB/T 3304-1991: a code (`"01"`, `"1"` or `1`), the
  * full name (`汉族`) or the name without 族 (`汉`). The former names 崩龙族 and 毛难族 give the
- * `ethnicity.renamed` warning and the current group (德昂族, 毛南族); anything else gives
- * `ethnicity.unknown`.
+ * `ethnicity.renamed` warning and the current group (德昂族, 毛南族); nothing (an empty or blank
+ * string, `null`, `undefined`) gives `ethnicity.empty`; anything else gives `ethnicity.unknown`.
+ * (`validateStudent` lets a passport holder leave it empty, 3.1 [decision].)
  * @example
  * validateEthnicity("汉").value //=> { code: "01", name: "汉族" }
  * validateEthnicity(46).value //=> { code: "46", name: "德昂族" }
  * validateEthnicity("崩龙族").findings[0]?.code //=> "ethnicity.renamed"
+ * validateEthnicity(" ").findings[0]?.code //=> "ethnicity.empty"
  */
 export function validateEthnicity(input: string | number, options?: LocaleOptions): Result<EthnicityFacts> {
+  if (input === undefined || input === null) {
+    return { ok: false, findings: [finding("ethnicity.empty", [], {}, options)] };
+  }
   let key: string | undefined;
   if (typeof input === "number") {
     if (Number.isInteger(input) && input >= 0 && input < 100) key = String(input).padStart(2, "0");
-  } else if (typeof input === "string") {
+  } else if (typeof input === "string" && input.length <= ETHNICITY_INPUT_MAX) {
     key = foldFullWidth(input).replace(/\s+/gu, "");
+    if (key === "") return { ok: false, findings: [finding("ethnicity.empty", [], {}, options)] };
     if (/^\d{1,2}$/.test(key)) key = key.padStart(2, "0");
   }
   if (key !== undefined) {

@@ -1,14 +1,25 @@
 import { XueliError } from "../../core/error.js";
+import type { Path } from "../../core/result.js";
 import { beijingDate, isIsoDate } from "../../core/time.js";
-import { type IdType, idTypes } from "../../entities/student.js";
+import { type IdType, idTypes } from "../../core/vocabulary.js";
 import {
   type Finding,
+  type FindingArgs,
   type FindingParams,
-  finding,
+  findingIn,
+  type IdCode,
+  idTexts,
   type LocaleOptions,
   type Result,
   show,
 } from "../../findings/index.js";
+
+/**
+ * The ID codes' findings, from their own texts: a bundle that checks only ID numbers carries these
+ * texts, not the whole catalogue's (issue 13.2).
+ */
+const finding = <C extends IdCode>(code: C, path: Path, ...args: FindingArgs<C>): Finding<C> =>
+  findingIn(idTexts, code, path, ...args);
 
 /** What a valid identity document number tells (证件号码). */
 export interface IdNumberFacts {
@@ -63,6 +74,11 @@ const MS_PER_DAY = 86_400_000;
 // (test/id/clock.test.ts checks the arithmetic against the database).
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const FIXED_OFFSET_SINCE_MS = Date.UTC(1991, 8, 15); // a few hours after the last transition
+/**
+ * **[decision]** The longest input read as a document number, in UTF-16 code units: 18 characters
+ * with room for spaces and brackets. A longer value is `id.format` before any string work.
+ */
+export const ID_INPUT_MAX = 100;
 /** [decision] Birth years before 1900 are not plausible for a graduate. */
 const MIN_BIRTH_YEAR = 1900;
 
@@ -247,7 +263,8 @@ export function validateIdNumber(input: string, options?: IdNumberOptions): Resu
   if (minAge !== undefined && !(Number.isInteger(minAge) && minAge >= 0)) {
     throw new XueliError("option.invalid", `minAge must be a non-negative integer, got ${show(minAge)}`);
   }
-  if (typeof input !== "string") return formatFailure(input, declared, options);
+  if (typeof input !== "string" || input.length > ID_INPUT_MAX)
+    return formatFailure(input, declared, options);
   // Fast path: an already clean 18-character resident number (the common case of a roster);
   // checkResident answers undefined when the string is not 17 digits + [0-9X].
   if (

@@ -9,7 +9,10 @@ import {
 
 /** A name as it is to be registered (姓名, 3.1). */
 export interface NameFacts {
-  /** NFC, full-width folded, separator dots unified to `·` (U+00B7), extra spaces removed. */
+  /**
+   * NFC, full-width folded, separator dots unified to `·` (U+00B7), extra spaces removed; a space
+   * between the parts of a minority name becomes the dot (`name.missing-dot`), never nothing.
+   */
   normalized: string;
 }
 
@@ -63,11 +66,43 @@ const isLatin = (c: number) =>
  */
 export const NAME_MAX_LENGTH = { han: 50, latin: 100 } as const;
 
+/**
+ * **[decision]** The longest input read as a name, in UTF-16 code units: four times the longest
+ * Latin name, room for any spaces and combining marks a real name can carry. A longer input is
+ * `name.characters` (`reason: "too-long"`) before any string work: Unicode normalization is
+ * quadratic on a run of combining marks (`"a" + "\u0301\u0316".repeat(100000)` took 10 s).
+ */
+export const NAME_INPUT_MAX = 4 * NAME_MAX_LENGTH.latin;
+
+/**
+ * **[decision, 3.1]** Han names of at most this many characters may carry a space as layout
+ * (`张　三`, `欧阳 娜娜`: rosters pad two-character names to align them): the space is removed with
+ * the `name.whitespace` warning. In a longer Han name, or one that already has a dot, a space
+ * between two parts is the missing separator dot of a minority name (`阿依古丽 买买提`): the name
+ * must match the ID card, so it is the error `name.missing-dot`, suggestion `阿依古丽·买买提`.
+ */
+export const HAN_PADDED_MAX = 4;
+
 /** How a refused character is shown in params: itself, or `U+XXXX` when it is invisible. */
 function show(c: number): string {
   const invisible =
     c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff;
   return invisible ? `U+${c.toString(16).toUpperCase().padStart(4, "0")}` : String.fromCodePoint(c);
+}
+
+/** Code points of a string, counted without building anything. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
 }
 
 /**
@@ -76,10 +111,16 @@ function show(c: number): string {
  * hyphen, apostrophe, dot). Digits, control and zero-width characters, other symbols, a dot at
  * either end or doubled, and Han mixed with Latin letters give `name.characters`; an empty name
  * gives `name.empty`; a name longer than `NAME_MAX_LENGTH` (50 characters for a Han name, 100 for a
- * Latin one) gives `name.characters` with `params.reason: "too-long"`; leading, trailing, doubled spaces (or any space in a Han name) give the
+ * Latin one) gives `name.characters` with `params.reason: "too-long"` (an input longer than
+ * `NAME_INPUT_MAX` is refused so before any normalization). A space between two parts of a
+ * minority name (a Han name of more than `HAN_PADDED_MAX` characters, or one with a dot) is the
+ * error `name.missing-dot`, the dot in `normalized` and in the suggestion; leading, trailing,
+ * doubled spaces, spaces around a dot and the layout space of a short Han name (`张 三`) give the
  * `name.whitespace` warning and are removed from `normalized`.
  * @example
  * validateName("阿依古丽・买买提").value //=> { normalized: "阿依古丽·买买提" }
+ * validateName("阿依古丽 买买提").findings[0]
+ * //=> { code: "name.missing-dot", severity: "error", params: { received: "阿依古丽 买买提", suggestion: "阿依古丽·买买提" }, … }
  * validateName(" 张三 ").findings[0]?.code //=> "name.whitespace"
  * validateName("张三2").findings[0]?.code //=> "name.characters"
  */
@@ -89,6 +130,14 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
   }
   if (typeof input !== "string") {
     return { ok: false, findings: [finding("name.characters", [], { received: typeof input }, options)] };
+  }
+  if (input.length > NAME_INPUT_MAX) {
+    // Far longer than any name: refused before normalizing it (NFC is quadratic on combining marks).
+    let han = false;
+    for (let i = 0; i < NAME_INPUT_MAX && !han; i++) han = isHan(input.codePointAt(i) as number);
+    const max = han ? NAME_MAX_LENGTH.han : NAME_MAX_LENGTH.latin;
+    const params = { reason: "too-long" as const, length: codePoints(input), max };
+    return { ok: false, findings: [finding("name.characters", [], params, options)] };
   }
   const s = foldFullWidth(input.normalize("NFC"));
 
@@ -105,6 +154,11 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
   let reason: "mixed-script" | undefined;
   // Parts separated by spaces; each part a string of letters and separators.
   let out = "";
+  // The same, with the dot where spaces stand between two Han parts (a minority name's separator).
+  let dotted = "";
+  let gaps = 0; // runs of spaces between two Han letters
+  let hanLetters = 0;
+  let last = 0; // the last kept code point
   let spaces = 0; // spaces seen since the last kept character
   let extraSpace = false;
   for (const c0 of cps) {
@@ -126,15 +180,30 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
     }
     if (spaces > 0) {
       // Han names have no spaces at all (nor around the dot); Latin names one between words.
-      if (han || out === "" || spaces > 1) extraSpace = true;
-      if (!han && out !== "") out += " ";
+      if (han && out !== "" && last !== 0xb7 && c !== 0xb7) {
+        gaps++;
+        dotted += MIDDLE_DOT;
+      } else if (han || out === "" || spaces > 1) extraSpace = true;
+      if (!han && out !== "") {
+        out += " ";
+        dotted += " ";
+      }
       spaces = 0;
     }
-    out += String.fromCodePoint(c);
+    const ch = String.fromCodePoint(c);
+    out += ch;
+    dotted += ch;
+    last = c;
+    if (han && c !== 0xb7) hanLetters++;
   }
   if (spaces > 0 && out !== "") extraSpace = true;
 
   if (out === "" && bad.size === 0) return { ok: false, findings: [finding("name.empty", [], {}, options)] };
+
+  // A space between two Han parts: a minority name's missing dot, or the layout of a short Han name.
+  const missingDot = gaps > 0 && bad.size === 0 && (hanLetters > HAN_PADDED_MAX || out.includes(MIDDLE_DOT));
+  if (gaps > 0 && !missingDot) extraSpace = true;
+  if (missingDot) out = dotted;
 
   const findings: Finding[] = [];
   if (bad.size > 0) {
@@ -160,7 +229,16 @@ export function validateName(input: string, options?: LocaleOptions): Result<Nam
       findings.push(finding("name.characters", [], { reason: "too-long", length, max }, options));
     }
   }
-  if (extraSpace)
+  if (missingDot) {
+    findings.push(
+      finding(
+        "name.missing-dot",
+        [],
+        { received: clip(input, RECEIVED_MAX), suggestion: clip(out, RECEIVED_MAX) },
+        options,
+      ),
+    );
+  } else if (extraSpace)
     findings.push(
       finding(
         "name.whitespace",

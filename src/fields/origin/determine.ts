@@ -7,7 +7,7 @@ import {
   type LocaleOptions,
   type Result,
 } from "../../findings/index.js";
-import { type Origin, validateOrigin } from "./validate.js";
+import { type Origin, type OriginOptions, originDay, validateOrigin } from "./validate.js";
 
 /**
  * What decides a graduate's origin (3.3.5). Origins are written as `validateOrigin` accepts them
@@ -60,8 +60,10 @@ export interface OriginDetermination {
  *    the gaokao household where no bachelor's origin is given (the bachelor's rule is that one);
  * 4. otherwise the household before the gaokao (`gaokao`).
  *
- * The origin used is validated (`origin.*` findings at the fact's path). Missing facts give
- * `origin.undetermined` with `params.missing`. Never throws.
+ * The origin used is validated (`origin.*` findings at the fact's path), against the divisions in
+ * force on `options.asOf` (the newest edition without it). Missing facts give
+ * `origin.undetermined` with `params.missing`. The facts are read once, at the start: a getter that
+ * throws or a revoked Proxy gives `schema.invalid` (`reason: "unreadable"`). Never throws on data.
  *
  * @example
  * determineOrigin({ gaokaoHousehold: "河北省石家庄市正定县" })
@@ -72,11 +74,17 @@ export interface OriginDetermination {
  *   employed: false,
  * }).value?.origin.normalized //=> "河北省石家庄市正定县" (with an origin.local-policy warning)
  */
-export function determineOrigin(facts: OriginFacts, options?: LocaleOptions): Result<OriginDetermination> {
-  const f: unknown = facts;
-  if (!isRecord(f)) {
+export function determineOrigin(facts: OriginFacts, options?: OriginOptions): Result<OriginDetermination> {
+  originDay(options?.asOf); // a wrong asOf is the caller's error, thrown before any fact is read
+  const read = readFacts(facts);
+  if (read === "not-a-record") {
     return { ok: false, findings: [finding("schema.invalid", [], { expected: "OriginFacts" }, options)] };
   }
+  if (read === "unreadable") {
+    const params = { expected: "OriginFacts" as const, reason: "unreadable" as const };
+    return { ok: false, findings: [finding("schema.invalid", [], params, options)] };
+  }
+  const f = read;
   const shape = checkShape(f, options);
   if (shape.length > 0) return { ok: false, findings: shape };
 
@@ -153,6 +161,43 @@ export function determineOrigin(facts: OriginFacts, options?: LocaleOptions): Re
   }
   if (f.gaokaoHousehold !== undefined) return take("gaokao", ["gaokaoHousehold"], f.gaokaoHousehold);
   return undetermined({ missing: ["gaokaoHousehold"] });
+}
+
+const FACT_KEYS = [
+  "gaokaoHousehold",
+  "continuousFromBachelor",
+  "bachelorOrigin",
+  "priorWork",
+  "employed",
+] as const;
+const WORK_KEYS = ["settledAtWorkplace", "workplaceHousehold", "movedToSchoolCollective"] as const;
+
+/**
+ * The facts read once, into a plain object: each property read a single time (a getter runs once),
+ * so what the rules see cannot change under them. A getter that throws, or a revoked Proxy, makes
+ * the facts unreadable.
+ */
+function readFacts(facts: unknown): Record<string, unknown> | "not-a-record" | "unreadable" {
+  try {
+    if (!isRecord(facts)) return "not-a-record";
+    const out: Record<string, unknown> = {};
+    for (const k of FACT_KEYS) {
+      const v = facts[k];
+      if (v !== undefined) out[k] = v;
+    }
+    const work = out.priorWork;
+    if (isRecord(work)) {
+      const copy: Record<string, unknown> = {};
+      for (const k of WORK_KEYS) {
+        const v = work[k];
+        if (v !== undefined) copy[k] = v;
+      }
+      out.priorWork = copy;
+    }
+    return out;
+  } catch {
+    return "unreadable";
+  }
 }
 
 /** Booleans must be booleans: `"false"` is not read as true or false but refused. */

@@ -1,3 +1,11 @@
-/** The origin (生源地) rules of clause 3.3: the division table, validation, review and determination. */
+/** The origin (生源地) rules of clause 3.3: the dated division tables, validation, review and determination. */
 export { determineOrigin, type OriginDetermination, type OriginFacts, type OriginRule } from "./determine.js";
-export { normalizeOriginText, type Origin, validateOrigin } from "./validate.js";
+export { type DivisionEdition, divisionEditions } from "./table.js";
+export {
+  normalizeOriginText,
+  ORIGIN_INPUT_MAX,
+  type Origin,
+  type OriginOptions,
+  originDay,
+  validateOrigin,
+} from "./validate.js";

@@ -1,10 +1,23 @@
-import { divisionsData } from "./divisions.data.js";
+import {
+  type DivisionEdition,
+  divisionChanges,
+  divisionEditions,
+  divisionsData,
+  statisticalUnits,
+} from "./divisions.data.js";
 
 /**
- * The division table behind the origin rules (3.3), parsed lazily from the generated
- * `divisions.data.ts` at the first call (not at import: `sideEffects: false` stays honest and an
- * import costs nothing), then kept for the life of the module.
+ * The division tables behind the origin rules (3.3), dated: the generated `divisions.data.ts`
+ * holds the newest edition and the changes since the oldest one, and the table in force on a day
+ * is the newest one with every change dated after that day undone (3.3 [decision]: divisions are
+ * those in force on the batch's registration date). Each table is built lazily at the first call
+ * that needs it (not at import: `sideEffects: false` stays honest and an import costs nothing),
+ * then kept for the life of the module, cached by how many changes it undoes (at most one per
+ * change, six today).
  */
+
+export type { DivisionEdition };
+export { divisionEditions };
 
 /** A level of the table: 0 province, 1 prefecture (or a placeholder), 2 county. */
 export type Level = 0 | 1 | 2;
@@ -35,6 +48,11 @@ export interface OriginUnit {
   readonly normalized: string;
   /** Division ids of the parts, in order (province, prefecture?, county?). */
   readonly parts: readonly number[];
+  /**
+   * A unit of the statistical list that GB/T 2260 does not have (加格达奇区 …): accepted with the
+   * warning `origin.statistical-only` [decision].
+   */
+  readonly statistical?: true;
 }
 
 /** A dictionary entry: a string that names a division, exactly or by its stem. */
@@ -182,81 +200,254 @@ export function stemOf(name: string): string {
   return s.length >= 2 ? s : name;
 }
 
-let cached: Table | undefined;
-
-/** The parsed table, built on the first call. */
-export function getTable(): Table {
-  cached ??= buildTable(divisionsData);
-  return cached;
+/** A unit as a dated change names it: its six-digit code and its own name (米林县). */
+export interface UnitRef {
+  readonly code: string;
+  readonly name: string;
 }
 
-/** Parses the generated data (exported for tests). */
+/** A dated change of the division table (the generator's `events.tsv`). */
+export interface DivisionChange {
+  /** `YYYY-MM-DD`: the day of the notice that made it; in force from that day on. */
+  readonly date: string;
+  readonly kind: "created" | "renamed" | "abolished";
+  /** The unit before (renamed, abolished). */
+  readonly from?: UnitRef;
+  /** The unit after (created, renamed), or an abolished unit's successor. */
+  readonly to?: UnitRef;
+}
+
+function unitRef(s: string): UnitRef | undefined {
+  return s === "" ? undefined : { code: s.slice(0, 6), name: s.slice(6) };
+}
+
+let changesCache: readonly DivisionChange[] | undefined;
+
+/**
+ * The dated changes since the oldest edition, oldest first.
+ * @example
+ * divisionChangeList()[1]
+ * //=> { date: "2023-04-03", kind: "renamed", from: { code: "540422", name: "米林县" }, to: { code: "540481", name: "米林市" } }
+ */
+export function divisionChangeList(): readonly DivisionChange[] {
+  changesCache ??= divisionChanges.map((line) => {
+    const [date = "", kind = "", from = "", to = ""] = line.split("|");
+    const c: { -readonly [K in keyof DivisionChange]: DivisionChange[K] } = {
+      date,
+      kind: kind as DivisionChange["kind"],
+    };
+    const f = unitRef(from);
+    const t = unitRef(to);
+    if (f !== undefined) c.from = f;
+    if (t !== undefined) c.to = t;
+    return c;
+  });
+  return changesCache;
+}
+
+/** Six-digit code → name, in code order: the raw form of a table. */
+type Codes = Map<string, string>;
+
+/**
+ * Parses the compact strings of `divisions.data.ts` into codes and names.
+ * @example
+ * parseCompact(["11北京市|01市辖区:01东城区"]) //=> Map { "110000" => "北京市", "110100" => "市辖区", "110101" => "东城区" }
+ */
+export function parseCompact(data: readonly string[]): Codes {
+  const codes: Codes = new Map();
+  for (const line of data) {
+    const [head = "", ...prefs] = line.split("|");
+    const p = head.slice(0, 2);
+    codes.set(`${p}0000`, head.slice(2));
+    for (const pref of prefs) {
+      const [fhead = "", list] = pref.split(":");
+      const f = `${p}${fhead.slice(0, 2)}`;
+      codes.set(`${f}00`, fhead.slice(2));
+      if (list === undefined) continue;
+      for (const item of list.split(",")) codes.set(`${f}${item.slice(0, 2)}`, item.slice(2));
+    }
+  }
+  return codes;
+}
+
+/** Undoes one change on a table (newest first), as the generator checked it can be. */
+function undo(codes: Codes, c: DivisionChange): void {
+  if (c.to !== undefined && c.kind !== "abolished") codes.delete(c.to.code);
+  if (c.from !== undefined) codes.set(c.from.code, c.from.name);
+}
+
+let newestCodes: Codes | undefined;
+let statistical: ReadonlySet<string> | undefined;
+
+function newest(): Codes {
+  if (newestCodes === undefined) {
+    newestCodes = parseCompact(divisionsData);
+    const extra = new Set<string>();
+    for (const u of statisticalUnits) {
+      newestCodes.set(u.slice(0, 6), u.slice(6));
+      extra.add(u.slice(0, 6));
+    }
+    statistical = extra;
+  }
+  return newestCodes;
+}
+
+/** The codes of a table with the last `undone` changes undone. */
+function codesUndoing(undone: number): Codes {
+  const codes = new Map(newest());
+  const changes = divisionChangeList();
+  for (let i = changes.length - 1; i >= changes.length - undone; i--) {
+    const c = changes[i];
+    if (c !== undefined) undo(codes, c);
+  }
+  return codes;
+}
+
+/**
+ * How many changes are dated after `day` (`YYYY-MM-DD`): those the table in force then undoes.
+ * @example
+ * changesAfter("2022-06-10") //=> 5
+ * changesAfter("2024-12-27") //=> 0
+ */
+export function changesAfter(day: string): number {
+  let n = 0;
+  for (const c of divisionChangeList()) if (c.date > day) n++;
+  return n;
+}
+
+const tables = new Map<number, Table>();
+
+/**
+ * The table in force on `day` (`YYYY-MM-DD`, a Beijing calendar day): the newest edition with every
+ * change dated after it undone. Without a day, the newest edition. A day before the oldest
+ * edition's `inForceFrom` gets the oldest edition (the data know nothing older). Built at the first
+ * call for its number of undone changes, then cached.
+ * @example
+ * tableAsOf("2022-06-10").full.has("西藏自治区林芝市米林县") //=> true
+ * tableAsOf().full.has("西藏自治区林芝市米林县") //=> false (米林市 since 2023-04-03)
+ */
+export function tableAsOf(day?: string): Table {
+  const undone = day === undefined ? 0 : changesAfter(day);
+  let t = tables.get(undone);
+  if (t === undefined) {
+    newest();
+    t = tableFromCodes(codesUndoing(undone), statistical ?? new Set());
+    tables.set(undone, t);
+  }
+  return t;
+}
+
+/** The newest table, built on the first call. */
+export function getTable(): Table {
+  return tableAsOf();
+}
+
+/**
+ * Parses compact data (the format of `divisions.data.ts`) into a table (exported for tests).
+ * @example
+ * buildTable(divisionsData).full.get("北京市海淀区")?.code //=> "110108"
+ */
 export function buildTable(data: readonly string[]): Table {
+  return tableFromCodes(parseCompact(data), new Set());
+}
+
+// Stems of the names seen, shared by the tables of every date (they differ by a few units).
+const stemCache = new Map<string, string>();
+function cachedStem(name: string): string {
+  let stem = stemCache.get(name);
+  if (stem === undefined) {
+    stem = stemOf(name);
+    stemCache.set(name, stem);
+  }
+  return stem;
+}
+
+const isProvince = (code: string) => code.endsWith("0000");
+const isPrefecture = (code: string) => !isProvince(code) && code.endsWith("00");
+
+/**
+ * Builds a table from its codes; `statisticalCodes` are flagged on their units.
+ * @example
+ * tableFromCodes(parseCompact(["11北京市|01市辖区:08海淀区"]), new Set()).full.get("北京市海淀区")?.code //=> "110108"
+ */
+export function tableFromCodes(input: Codes, statisticalCodes: ReadonlySet<string>): Table {
+  // Code order: a province before its prefectures, a prefecture before its counties.
+  const codes = [...input.keys()].sort();
   const divisions: Division[] = [];
   const units: OriginUnit[] = [];
-  const add = (level: Level, code: string, name: string, parent: number): Division => {
+  const byCode = new Map<string, Division>();
+  const hasChildren = new Set<string>();
+  const add = (level: Level, code: string, parent: number): Division => {
+    const name = input.get(code) as string;
     const d: Division = {
       id: divisions.length,
       level,
       code,
       name,
-      stem: stemOf(name),
+      stem: cachedStem(name),
       parent,
       placeholder: level === 1 && PLACEHOLDERS.has(name),
     };
     divisions.push(d);
+    byCode.set(code, d);
     return d;
   };
-  for (const line of data) {
-    const [head = "", ...prefs] = line.split("|");
-    const p = add(0, `${head.slice(0, 2)}0000`, head.slice(2), -1);
-    if (prefs.length === 0) {
-      units.push({ code: p.code, province: p.name, normalized: p.name, parts: [p.id] });
+  for (const code of codes) {
+    if (isProvince(code)) add(0, code, -1);
+    else if (isPrefecture(code)) {
+      const p = byCode.get(`${code.slice(0, 2)}0000`);
+      if (p === undefined) continue; // not in a well-formed table (the generator checks it)
+      hasChildren.add(p.code);
+      add(1, code, p.id);
+    } else {
+      const f = byCode.get(`${code.slice(0, 4)}00`);
+      if (f === undefined) continue;
+      hasChildren.add(f.code);
+      add(2, code, f.id);
     }
-    for (const pref of prefs) {
-      const [fhead = "", list] = pref.split(":");
-      const f = add(1, `${p.code.slice(0, 2)}${fhead.slice(0, 2)}00`, fhead.slice(2), p.id);
-      if (list === undefined) {
-        // A prefecture-level city without counties (东莞, 中山, 儋州, 嘉峪关): complete with two names.
+  }
+  for (const d of divisions) {
+    if (d.level === 0) {
+      // 香港, 澳门, 台湾: complete with the name alone.
+      if (!hasChildren.has(d.code))
+        units.push({ code: d.code, province: d.name, normalized: d.name, parts: [d.id] });
+      continue;
+    }
+    const p = divisions[d.level === 1 ? d.parent : (divisions[d.parent]?.parent ?? -1)] as Division;
+    if (d.level === 1) {
+      // A prefecture-level city without counties (东莞, 中山, 儋州, 嘉峪关): complete with two names.
+      if (!hasChildren.has(d.code)) {
         units.push({
-          code: f.code,
+          code: d.code,
+          province: p.name,
+          prefecture: d.name,
+          normalized: p.name + d.name,
+          parts: [p.id, d.id],
+        });
+      }
+      continue;
+    }
+    const f = divisions[d.parent] as Division;
+    const unit: { -readonly [K in keyof OriginUnit]: OriginUnit[K] } = f.placeholder
+      ? // Municipalities' districts and counties, and county-level units under a province or an
+        // autonomous region (济源, 仙桃, 琼海, 石河子 …): the placeholder is never written.
+        { code: d.code, province: p.name, county: d.name, normalized: p.name + d.name, parts: [p.id, d.id] }
+      : {
+          code: d.code,
           province: p.name,
           prefecture: f.name,
-          normalized: p.name + f.name,
-          parts: [p.id, f.id],
-        });
-        continue;
-      }
-      for (const item of list.split(",")) {
-        const c = add(2, `${f.code.slice(0, 4)}${item.slice(0, 2)}`, item.slice(2), f.id);
-        if (f.placeholder) {
-          // Municipalities' districts and counties, and county-level units under a province or an
-          // autonomous region (济源, 仙桃, 琼海, 石河子 …): the placeholder is never written.
-          units.push({
-            code: c.code,
-            province: p.name,
-            county: c.name,
-            normalized: p.name + c.name,
-            parts: [p.id, c.id],
-          });
-        } else {
-          units.push({
-            code: c.code,
-            province: p.name,
-            prefecture: f.name,
-            county: c.name,
-            normalized: p.name + f.name + c.name,
-            parts: [p.id, f.id, c.id],
-          });
-        }
-      }
-    }
+          county: d.name,
+          normalized: p.name + f.name + d.name,
+          parts: [p.id, f.id, d.id],
+        };
+    if (statisticalCodes.has(d.code)) unit.statistical = true;
+    units.push(unit);
   }
 
   const full = new Map<string, OriginUnit>();
-  const codes = new Map<string, OriginUnit>();
+  const byUnitCode = new Map<string, OriginUnit>();
   for (const u of units) {
-    codes.set(u.code, u);
+    byUnitCode.set(u.code, u);
     if (full.has(u.normalized)) throw new Error(`Duplicate origin in the division table: ${u.normalized}`);
     full.set(u.normalized, u);
   }
@@ -289,5 +480,76 @@ export function buildTable(data: readonly string[]): Table {
   const unitsOf: OriginUnit[][] = divisions.map(() => []);
   for (const u of units) for (const id of u.parts) unitsOf[id]?.push(u);
 
-  return { divisions, units, full, codes, tokens, stems, unitsOf, maxTokenLength };
+  return { divisions, units, full, codes: byUnitCode, tokens, stems, unitsOf, maxTokenLength };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What changed: the full forms on either side of each dated change.
+
+/** A full form that one side of a dated change names. */
+export interface ChangeSide {
+  readonly change: DivisionChange;
+  /** `before`: the form is what the unit was written as until the change; `after`: from it on. */
+  readonly side: "before" | "after";
+  /** The full form on the other side, when the unit has one there (a rename, an abolished unit's successor). */
+  readonly other?: string;
+}
+
+/** The written origin of a code in a table of codes: the names of its levels, placeholders left out. */
+function fullForm(codes: Codes, code: string): string | undefined {
+  const province = codes.get(`${code.slice(0, 2)}0000`);
+  if (province === undefined) return undefined;
+  if (isProvince(code)) return province;
+  const pref = codes.get(`${code.slice(0, 4)}00`);
+  if (pref === undefined) return undefined;
+  const prefix = province + (PLACEHOLDERS.has(pref) ? "" : pref);
+  if (isPrefecture(code)) return prefix;
+  const name = codes.get(code);
+  return name === undefined ? undefined : prefix + name;
+}
+
+let sidesCache: ReadonlyMap<string, readonly ChangeSide[]> | undefined;
+
+/**
+ * Full form → the dated changes it is a side of, built once from the changes (walking back from
+ * the newest table): `西藏自治区林芝市米林县` → before the rename of 2023-04-03, `…米林市` → after
+ * it, `新疆维吾尔自治区白杨市` → after its creation on 2023-01-20.
+ * @example
+ * changeSides().get("西藏自治区林芝市米林县")?.[0]?.side //=> "before"
+ */
+export function changeSides(): ReadonlyMap<string, readonly ChangeSide[]> {
+  if (sidesCache !== undefined) return sidesCache;
+  const out = new Map<string, ChangeSide[]>();
+  const add = (form: string | undefined, side: ChangeSide) => {
+    if (form === undefined) return;
+    const list = out.get(form);
+    if (list) list.push(side);
+    else out.set(form, [side]);
+  };
+  const codes = new Map(newest());
+  const changes = divisionChangeList();
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const c = changes[i] as DivisionChange;
+    const after = c.to !== undefined ? fullForm(codes, c.to.code) : undefined;
+    undo(codes, c);
+    const before = c.from !== undefined ? fullForm(codes, c.from.code) : undefined;
+    if (c.kind === "abolished") {
+      // `to` is the successor, in force on both sides.
+      add(
+        before,
+        after === undefined ? { change: c, side: "before" } : { change: c, side: "before", other: after },
+      );
+    } else {
+      add(
+        after,
+        before === undefined ? { change: c, side: "after" } : { change: c, side: "after", other: before },
+      );
+      add(
+        before,
+        after === undefined ? { change: c, side: "before" } : { change: c, side: "before", other: after },
+      );
+    }
+  }
+  sidesCache = out;
+  return out;
 }

@@ -1,13 +1,26 @@
+import { XueliError } from "../../core/error.js";
 import { clip, foldFullWidth, RECEIVED_MAX } from "../../core/strings.js";
+import { beijingDate, isIsoDate } from "../../core/time.js";
 import {
   type Empty,
   type Finding,
+  type FindingParams,
   finding,
   type LocaleOptions,
   type OriginParams,
   type Result,
+  show,
 } from "../../findings/index.js";
-import { getTable, type OriginUnit, stemOf, type Table, type TokenEntry, type TokenRef } from "./table.js";
+import {
+  type ChangeSide,
+  changeSides,
+  type OriginUnit,
+  stemOf,
+  type Table,
+  type TokenEntry,
+  type TokenRef,
+  tableAsOf,
+} from "./table.js";
 
 /** A valid origin (生源地), as `validateOrigin` returns it. */
 export interface Origin {
@@ -22,9 +35,25 @@ export interface Origin {
   normalized: string;
 }
 
+/** Options of `validateOrigin`. */
+export interface OriginOptions extends LocaleOptions {
+  /**
+   * The day whose divisions apply (3.3 [decision]: those in force on the batch's registration
+   * date): a `Date` (its Beijing calendar day) or `YYYY-MM-DD`. Default: the newest edition.
+   */
+  asOf?: Date | string;
+}
+
 const SPACE = /\s+/g;
 // Separators people put between the levels: removed, but the form is then refused as written.
 const SEPARATORS = /[-－—–/／\\|,，、.。·・_]+/g;
+
+/**
+ * **[decision]** The longest input read as an origin, in UTF-16 code units. A full origin has at
+ * most 25 characters, 60 with spaces between the levels; a longer value is refused as
+ * `origin.format` before any string work (folding, spaces, lookup), so a pasted page costs nothing.
+ */
+export const ORIGIN_INPUT_MAX = 1000;
 
 /**
  * Normalizes an origin string before it is looked up: full-width letters and digits folded,
@@ -45,40 +74,91 @@ const okValue = (u: OriginUnit): Origin => {
   return v;
 };
 
+// The last `asOf` string read and its day: a batch passes the same date for every student.
+let lastAsOf: unknown;
+let lastDay: string | undefined;
+
 /**
- * Validates an origin (生源地) against the division table (3.3): three levels for provinces and
- * autonomous regions (`xx省xx市xx区（县）`), two for municipalities (`xx市xx区`), for county-level
- * units administered by a province or region (`河南省济源市`) and for county-less cities
- * (`广东省东莞市`); 香港特别行政区, 澳门特别行政区 and 台湾省 alone. Never throws.
+ * The Beijing calendar day of an `asOf` option, `undefined` for none. A wrong one is a programmer
+ * error (`XueliError` `option.invalid`), as for `validateIdNumber`.
+ * @example
+ * originDay(new Date("2023-01-19T16:30:00Z")) //=> "2023-01-20"
+ * originDay("2022-06-10") //=> "2022-06-10"
+ */
+export function originDay(asOf: unknown): string | undefined {
+  if (asOf === undefined) return undefined;
+  if (asOf === lastAsOf) return lastDay;
+  let day: string | undefined;
+  if (typeof asOf === "string" && isIsoDate(asOf)) day = asOf;
+  else if (asOf instanceof Date && !Number.isNaN(asOf.getTime())) day = beijingDate(asOf);
+  else throw new XueliError("option.invalid", `asOf must be a valid Date or YYYY-MM-DD, got ${show(asOf)}`);
+  if (typeof asOf === "string") {
+    lastAsOf = asOf;
+    lastDay = day;
+  }
+  return day;
+}
+
+/**
+ * Validates an origin (生源地) against the division table in force on `options.asOf` (3.3; the
+ * newest edition without it): three levels for provinces and autonomous regions
+ * (`xx省xx市xx区（县）`), two for municipalities (`xx市xx区`), for county-level units administered
+ * by a province or region (`河南省济源市`) and for county-less cities (`广东省东莞市`);
+ * 香港特别行政区, 澳门特别行政区 and 台湾省 alone. Never throws on data; throws `XueliError` for an
+ * `asOf` that is not a valid `Date` or `YYYY-MM-DD`.
  *
  * Codes: `origin.empty`, `origin.format` (short names, repeated or misplaced levels, a placeholder
  * such as 市辖区 written out, separators, extra text), `origin.levels` (a level missing),
- * `origin.unknown` (a name not in the table, renamed units included), `origin.mismatch` (names
- * that exist but not together). `params.received` is the input; `params.suggestion` the one
- * complete form that fits, where exactly one does.
+ * `origin.not-in-force` (a full form valid in another edition: renamed, created or abolished, with
+ * what changed and when), `origin.unknown` (a name not in the table), `origin.mismatch` (names
+ * that exist but not together), and the warning `origin.statistical-only` (a unit of the
+ * statistical list that GB/T 2260 does not have, such as 加格达奇区: accepted). `params.received`
+ * is the input; `params.suggestion` the one complete form that fits, where exactly one does.
  *
  * @example
  * validateOrigin("河北省 石家庄市 正定县")
  * //=> { ok: true, value: { code: "130123", province: "河北省", prefecture: "石家庄市",
  * //     county: "正定县", normalized: "河北省石家庄市正定县" }, findings: [] }
- * validateOrigin("北京市密云县").findings[0]
- * //=> { code: "origin.unknown", params: { received: "北京市密云县", suggestion: "北京市密云区" }, … }
+ * validateOrigin("西藏自治区林芝市米林县", { asOf: "2022-06-10" }).ok //=> true
+ * validateOrigin("西藏自治区林芝市米林县").findings[0]
+ * //=> { code: "origin.not-in-force", params: { received: "西藏自治区林芝市米林县",
+ * //     suggestion: "西藏自治区林芝市米林市",
+ * //     renamed: { from: "米林县", to: "米林市", date: "2023-04-03", fromCode: "540422", toCode: "540481" } }, … }
  */
-export function validateOrigin(input: unknown, options?: LocaleOptions): Result<Origin> {
+export function validateOrigin(input: unknown, options?: OriginOptions): Result<Origin> {
+  const day = originDay(options?.asOf);
+  const locale: LocaleOptions | undefined =
+    options?.locale === undefined ? undefined : { locale: options.locale };
   if (typeof input !== "string") {
-    if (input === undefined || input === null) return fail("origin.empty", {}, options);
-    return fail("origin.format", { received: describe(input) }, options);
+    if (input === undefined || input === null) return fail("origin.empty", {}, locale);
+    return fail("origin.format", { received: describe(input) }, locale);
   }
+  // No string work on a value far longer than any origin: refused as it is (cut for params).
+  if (input.length > ORIGIN_INPUT_MAX)
+    return fail("origin.format", { received: clip(input, RECEIVED_MAX) }, locale);
   const text = normalizeOriginText(input);
-  if (text === "") return fail("origin.empty", {}, options);
-  const table = getTable();
+  if (text === "") return fail("origin.empty", {}, locale);
+  const table = tableAsOf(day);
   const unit = table.full.get(text);
-  if (unit !== undefined) return { ok: true, value: okValue(unit), findings: [] };
-  const { code, suggestion } = diagnose(table, text);
+  if (unit !== undefined) {
+    if (unit.statistical !== true) return { ok: true, value: okValue(unit), findings: [] };
+    // 加格达奇区 …: real household registrations name it, GB/T 2260 does not [decision].
+    const params = { received: clip(input, RECEIVED_MAX), code: unit.code };
+    return {
+      ok: true,
+      value: okValue(unit),
+      findings: [finding("origin.statistical-only", [], params, locale)],
+    };
+  }
   // What was typed, cut at RECEIVED_MAX: a pasted page is not carried whole into the finding.
-  const params: OriginParams = { received: clip(input, RECEIVED_MAX) };
+  const received = clip(input, RECEIVED_MAX);
+  const moved = notInForce(table, text, day, received);
+  if (moved !== undefined)
+    return { ok: false, findings: [finding("origin.not-in-force", [], moved, locale)] };
+  const { code, suggestion } = diagnose(table, text);
+  const params: OriginParams = { received };
   if (suggestion !== undefined) params.suggestion = suggestion;
-  return fail(code, params, options);
+  return fail(code, params, locale);
 }
 
 /** The origin codes whose params are what was typed and, maybe, a suggestion. */
@@ -91,14 +171,91 @@ function fail(
 ): Result<Origin> {
   const f: Finding =
     code === "origin.empty"
-      ? finding(code, [], {}, options)
+      ? finding(code, [], params, options)
       : finding(code, [], params as OriginParams, options);
   return { ok: false, findings: [f] };
 }
 
 function describe(v: unknown): string {
-  if (Array.isArray(v)) return "array";
+  try {
+    if (Array.isArray(v)) return "array";
+  } catch {
+    // A revoked Proxy: Array.isArray throws on it. It is an object all the same.
+  }
   return typeof v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A full form of another edition: renamed, created or abolished (3.3 [decision]).
+
+/** Whether one side of a change makes `form` not in force on `day` (the newest edition without one). */
+function outOfForce(s: ChangeSide, day: string | undefined): boolean {
+  // Written as before the change, which took effect on or before the day …
+  if (s.side === "before") return day === undefined || s.change.date <= day;
+  // … or as after a change that had not taken effect yet.
+  return day !== undefined && s.change.date > day;
+}
+
+/** From a form of another edition, the form in force on `day` the changes lead to, if the table has it. */
+function inForceForm(table: Table, s: ChangeSide, day: string | undefined): string | undefined {
+  const sides = changeSides();
+  let form = s.other;
+  for (let steps = 0; form !== undefined && steps <= sides.size; steps++) {
+    if (table.full.has(form)) return form;
+    // A unit renamed twice (A → B → C): follow the changes the same way.
+    const next = sides.get(form)?.find((x) => x.side === s.side && outOfForce(x, day));
+    form = next?.other;
+  }
+  return undefined;
+}
+
+/** The params of `origin.not-in-force` when `text` is a full form of another edition. */
+function notInForce(
+  table: Table,
+  text: string,
+  day: string | undefined,
+  received: string,
+): FindingParams["origin.not-in-force"] | undefined {
+  const sides = changeSides()
+    .get(text)
+    ?.filter((s) => outOfForce(s, day));
+  if (sides === undefined || sides.length === 0) return undefined;
+  // The change nearest the day: the last one it missed before it, else the first one after it.
+  const before = sides
+    .filter((s) => s.side === "before")
+    .sort((a, b) => (a.change.date < b.change.date ? 1 : -1));
+  const after = sides
+    .filter((s) => s.side === "after")
+    .sort((a, b) => (a.change.date < b.change.date ? -1 : 1));
+  const s = (before[0] ?? after[0]) as ChangeSide;
+  const c = s.change;
+  const base: { received: string; asOf?: string; suggestion?: string } = { received };
+  if (day !== undefined) base.asOf = day;
+  const suggestion = inForceForm(table, s, day);
+  if (suggestion !== undefined) base.suggestion = suggestion;
+  if (c.kind === "renamed" && c.from !== undefined && c.to !== undefined) {
+    const renamed = {
+      from: c.from.name,
+      to: c.to.name,
+      date: c.date,
+      fromCode: c.from.code,
+      toCode: c.to.code,
+    };
+    return { ...base, renamed };
+  }
+  if (c.kind === "created" && c.to !== undefined) {
+    return { ...base, created: { name: c.to.name, code: c.to.code, date: c.date } };
+  }
+  if (c.kind === "abolished" && c.from !== undefined) {
+    const abolished: { name: string; code: string; date: string; successor?: string } = {
+      name: c.from.name,
+      code: c.from.code,
+      date: c.date,
+    };
+    if (c.to !== undefined) abolished.successor = c.to.name;
+    return { ...base, abolished };
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

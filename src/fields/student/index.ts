@@ -1,23 +1,191 @@
 import { XueliError } from "../../core/error.js";
 import { prefixFindings } from "../../core/result.js";
+import { clip, foldFullWidth, RECEIVED_MAX } from "../../core/strings.js";
 import { isIsoDate } from "../../core/time.js";
 import type { Batch } from "../../entities/batch.js";
 import { type IdType, idTypes, type Student, StudentSchema } from "../../entities/student.js";
 import { PARSE, zodFindings } from "../../entities/zod-findings.js";
 import { type Finding, finding, type LocaleOptions, type Result, toResult } from "../../findings/index.js";
 import { validateEthnicity } from "../ethnicity/index.js";
-import { type IdNumberFacts, validateIdNumber } from "../id/index.js";
+import { type IdNumberFacts, normalizeIdNumber, validateIdNumber } from "../id/index.js";
 import { validateName } from "../name/index.js";
-import { validateOrigin } from "../origin/index.js";
+import {
+  normalizeOriginText,
+  ORIGIN_INPUT_MAX,
+  type OriginOptions,
+  validateOrigin,
+} from "../origin/index.js";
 
 export interface StudentOptions extends LocaleOptions {
   /**
    * The batch the student is checked for: the age rule of the ID number (14 or older) is
-   * evaluated on its e-registration date (2022-06-10 for `ucas2022Batch3`).
+   * evaluated on its e-registration date (2022-06-10 for `ucas2022Batch3`), and the origin
+   * against the divisions in force on that date (3.3 [decision]).
    */
   batch?: Batch;
-  /** The day of the age rule, overriding the batch's: a `Date` or `YYYY-MM-DD`. Default: today in Beijing. */
+  /**
+   * The day of the age rule and of the divisions, overriding the batch's: a `Date` or
+   * `YYYY-MM-DD`. Default: the batch's registration date, else today in Beijing for the age rule
+   * and the newest edition of the divisions.
+   */
   asOf?: Date | string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Student numbers (学号, 3.1)
+
+/**
+ * Characters a student number never holds and no one sees: C0 and C1 controls (DEL too),
+ * zero-width characters and marks (U+200B–U+200F), the bidi embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069, U+061C), the invisible operators and word joiner
+ * (U+2060–U+2064) and the BOM (U+FEFF). A copied number that carries one is another string than
+ * the same number typed, so it would dodge the duplicate check (3.1).
+ * @example
+ * isInvisible(0x200b) //=> true
+ * isInvisible(0x31) //=> false
+ */
+export function isInvisible(c: number): boolean {
+  return (
+    c <= 0x1f ||
+    (c >= 0x7f && c <= 0x9f) ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x061c ||
+    c === 0xfeff
+  );
+}
+
+const codePointName = (c: number): string => `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/**
+ * A student number as compared for duplicates (3.1): full-width letters and digits folded, the
+ * invisible and control characters of `isInvisible` removed, surrounding spaces trimmed.
+ * @example
+ * normalizeStudentNumber(" 201918000000001\u200b") //=> "201918000000001"
+ */
+export function normalizeStudentNumber(input: string): string {
+  let out = "";
+  for (const ch of foldFullWidth(input)) {
+    if (!isInvisible(ch.codePointAt(0) as number)) out += ch;
+  }
+  return out.trim();
+}
+
+/**
+ * `student-number.characters` for a student number holding invisible or control characters
+ * (`isInvisible`), at `[]`; none otherwise. (An empty number is the schema's: `schema.invalid`.)
+ */
+function studentNumberFindings(input: string, options: LocaleOptions): Finding[] {
+  const characters: string[] = [];
+  let shown = "";
+  let cut = false;
+  for (const ch of input) {
+    const c = ch.codePointAt(0) as number;
+    const bad = isInvisible(c);
+    if (bad) {
+      const name = codePointName(c);
+      if (!characters.includes(name) && characters.length < 16) characters.push(name);
+    }
+    if (!cut) {
+      shown += bad ? `<${codePointName(c)}>` : ch;
+      if (shown.length > RECEIVED_MAX) cut = true;
+    }
+  }
+  if (characters.length === 0) return [];
+  const received = clip(shown, RECEIVED_MAX);
+  return [finding("student-number.characters", [], { received, characters }, options)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ethnic group and origin: who may leave them out (3.1, 3.3 [decision])
+
+const BLANK_MAX = 200;
+/** True for a value that is no ethnic group at all: absent, or only spaces. */
+function blankEthnicity(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  return typeof v === "string" && v.length <= BLANK_MAX && foldFullWidth(v).trim() === "";
+}
+
+/**
+ * True for an origin that is empty once spaces are removed (as `validateOrigin` reads it), or absent.
+ * @example
+ * blankOrigin(" \u3000 ") //=> true
+ * blankOrigin("北京市海淀区") //=> false
+ */
+export function blankOrigin(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  return typeof value === "string" && value.length <= ORIGIN_INPUT_MAX && normalizeOriginText(value) === "";
+}
+
+/**
+ * **[decision, 3.3]** The origin a permit points to: 香港特别行政区 for a Mainland travel permit
+ * starting with H or a residence permit of 810000, 澳门特别行政区 for M or 820000, 台湾省 for a
+ * Taiwan compatriot permit or 830000. Undefined for any other document.
+ * @example
+ * permitOrigin("hk-macao-permit", "H12345678") //=> "香港特别行政区"
+ */
+export function permitOrigin(type: IdType | undefined, number: unknown): string | undefined {
+  if (type === "taiwan-permit") return "台湾省";
+  if (typeof number !== "string" || number.length > 64) return undefined;
+  const n = normalizeIdNumber(number);
+  if (type === "hk-macao-permit") {
+    if (n.startsWith("H")) return "香港特别行政区";
+    if (n.startsWith("M")) return "澳门特别行政区";
+    return undefined;
+  }
+  if (type === "resident" && n.length === 18) {
+    if (n.startsWith("810000")) return "香港特别行政区";
+    if (n.startsWith("820000")) return "澳门特别行政区";
+    if (n.startsWith("830000")) return "台湾省";
+  }
+  return undefined;
+}
+
+/** Whom an origin belongs to: the document type and number of the student. */
+export interface OriginHolder {
+  type?: IdType | undefined;
+  number?: unknown;
+}
+
+/**
+ * The origin of a student as `validateStudent` checks it (3.3), for the guards that check it again
+ * (`originValid`, an edit's advisory): **[decision]** for a passport holder (a foreign national)
+ * an empty origin is not applicable — accepted, `normalized` `""`; a given one is validated. For a
+ * permit holder an empty origin is `origin.empty` with the permit's region as `params.suggestion`.
+ * Otherwise `validateOrigin` with `options.asOf`. Findings at `[]`.
+ * @example
+ * checkStudentOrigin("", { type: "passport", number: "E12345678" }).findings //=> []
+ * checkStudentOrigin("", { type: "hk-macao-permit", number: "H12345678" }).findings[0]?.params
+ * //=> { suggestion: "香港特别行政区" }
+ */
+export function checkStudentOrigin(
+  value: unknown,
+  holder: OriginHolder,
+  options?: OriginOptions,
+): { findings: Finding[]; normalized?: string } {
+  const locale: LocaleOptions = options?.locale === undefined ? {} : { locale: options.locale };
+  if (blankOrigin(value)) {
+    if (holder.type === "passport") return { findings: [], normalized: "" };
+    const suggestion = permitOrigin(holder.type, holder.number);
+    const params = suggestion === undefined ? {} : { suggestion };
+    return { findings: [finding("origin.empty", [], params, locale)] };
+  }
+  const r = validateOrigin(value, options);
+  return r.value === undefined
+    ? { findings: r.findings }
+    : { findings: r.findings, normalized: r.value.normalized };
+}
+
+/**
+ * True when the student's origin needs a review before staging and is locked by it (3.3.3,
+ * 3.3.4): false only for a passport holder's empty origin, which is not applicable [decision].
+ * @example
+ * originApplies({ id: { type: "passport", number: "E12345678" }, origin: { value: "", reviewed: false } }) //=> false
+ */
+export function originApplies(student: { id: { type: IdType }; origin: { value: string } }): boolean {
+  return !(student.id.type === "passport" && blankOrigin(student.origin.value));
 }
 
 /** An own data property of a plain object, without running getters or reading the prototype. */
@@ -31,30 +199,42 @@ const isIdType = (t: unknown): t is IdType =>
   typeof t === "string" && (idTypes as readonly string[]).includes(t);
 
 interface Fields {
+  studentNumber?: string;
   name?: string;
   sex?: "male" | "female";
+  /** `undefined` with `ethnicityAbsent`: none given; `undefined` alone: of the wrong type (the schema's). */
   ethnicity?: string | number;
+  ethnicityAbsent?: boolean;
   idType?: IdType;
   idNumber?: string;
+  /** `""` when none is given (the schema's default); `undefined`: of the wrong type (the schema's). */
   origin?: string;
 }
+
+const isRecordLike = (v: unknown): boolean => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The fields the field validators need, read from the raw input when the schema failed. */
 function rawFields(input: unknown): Fields {
   const f: Fields = {};
+  const studentNumber = own(input, "studentNumber");
+  if (typeof studentNumber === "string") f.studentNumber = studentNumber;
   const name = own(input, "name");
   if (typeof name === "string") f.name = name;
   const sex = own(input, "sex");
   if (sex === "male" || sex === "female") f.sex = sex;
   const ethnicity = own(input, "ethnicity");
   if (typeof ethnicity === "string" || typeof ethnicity === "number") f.ethnicity = ethnicity;
+  else if (ethnicity === undefined) f.ethnicityAbsent = true;
   const id = own(input, "id");
   const idType = own(id, "type");
   if (isIdType(idType)) f.idType = idType;
   const idNumber = own(id, "number");
   if (typeof idNumber === "string") f.idNumber = idNumber;
-  const origin = own(own(input, "origin"), "value");
-  if (typeof origin === "string") f.origin = origin;
+  // As the schema reads it: no origin, or no value, is an empty one.
+  const origin = own(input, "origin");
+  const value = own(origin, "value");
+  if (origin === undefined) f.origin = "";
+  else if (isRecordLike(origin) && (value === undefined || typeof value === "string")) f.origin = value ?? "";
   return f;
 }
 
@@ -70,13 +250,17 @@ function asOfOf(options: StudentOptions | undefined): Date | string | undefined 
 
 /**
  * Validates a student record for registration (3.1): the shape of `StudentSchema` (zod issues
- * become `schema.invalid` at their paths), then every field validator at its path — the ID number
- * at `["id", "number"]` with the declared `id.type`, `["name"]`, `["ethnicity"]`,
- * `["origin", "value"]` (`validateOrigin`) — and the sex against the ID number's sequence digit (`id.sex-mismatch`
- * at `["sex"]`). When the shape is wrong the field validators still run on the fields that are
- * there, so every problem is reported at once. The value is the normalized student: the
- * normalized (18-digit) ID number, the normalized name, the ethnic group's full name. Never throws
- * on bad data and never writes to the input.
+ * become `schema.invalid` at their paths), then every field validator at its path — the student
+ * number at `["studentNumber"]` (`student-number.characters`: invisible or control characters),
+ * the ID number at `["id", "number"]` with the declared `id.type`, `["name"]`, `["ethnicity"]`
+ * (`ethnicity.empty` when none is given), `["origin", "value"]` (`validateOrigin` with the divisions
+ * in force on the batch's registration date) — and the sex against the ID number's sequence digit
+ * (`id.sex-mismatch` at `["sex"]`). **[decision, 3.1, 3.3]** A passport holder may leave the ethnic
+ * group and the origin empty (a given one is validated); a permit holder's empty origin suggests
+ * the permit's region. When the shape is wrong the field validators still run on the fields that
+ * are there, so every problem is reported at once. The value is the normalized student: the
+ * normalized (18-digit) ID number, the normalized name, the ethnic group's full name, the
+ * normalized origin. Never throws on bad data and never writes to the input.
  * @example
  * const r = validateStudent({ ...student, name: " 阿依古丽・买买提 ", ethnicity: 5 });
  * r.value?.name //=> "阿依古丽·买买提"
@@ -94,13 +278,15 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
     if (parsed.success) {
       student = parsed.data;
       fields = {
+        studentNumber: student.studentNumber,
         name: student.name,
         sex: student.sex,
-        ethnicity: student.ethnicity,
         idType: student.id.type,
         idNumber: student.id.number,
         origin: student.origin.value,
       };
+      if (student.ethnicity === undefined) fields.ethnicityAbsent = true;
+      else fields.ethnicity = student.ethnicity;
     } else {
       findings.push(...zodFindings(parsed.error, locale));
       fields = rawFields(input);
@@ -111,6 +297,9 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
     return { ok: false, findings };
   }
 
+  if (fields.studentNumber !== undefined) {
+    findings.push(...prefixFindings(studentNumberFindings(fields.studentNumber, locale), ["studentNumber"]));
+  }
   let id: IdNumberFacts | undefined;
   if (fields.idNumber !== undefined) {
     const idOptions: Parameters<typeof validateIdNumber>[1] = { ...locale };
@@ -130,18 +319,33 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
     findings.push(...prefixFindings(r.findings, ["name"]));
     name = r.value?.normalized;
   }
+  // [decision, 3.1] A foreign national (passport) may have no ethnic group; a given one is checked.
+  const passport = fields.idType === "passport";
   let ethnicity: string | undefined;
-  if (fields.ethnicity !== undefined) {
+  let dropEthnicity = false;
+  if (
+    fields.ethnicityAbsent === true ||
+    (fields.ethnicity !== undefined && blankEthnicity(fields.ethnicity))
+  ) {
+    if (passport) dropEthnicity = true;
+    else findings.push(finding("ethnicity.empty", ["ethnicity"], {}, locale));
+  } else if (fields.ethnicity !== undefined) {
     const r = validateEthnicity(fields.ethnicity, locale);
     findings.push(...prefixFindings(r.findings, ["ethnicity"]));
     ethnicity = r.value?.name;
   }
   let origin: string | undefined;
   if (fields.origin !== undefined) {
-    // Three levels of the division table (3.3): 省市县, 直辖市+区, or the two-name units.
-    const r = validateOrigin(fields.origin, locale);
+    // Three levels of the division table in force on the batch's date (3.3): 省市县, 直辖市+区, or
+    // the two-name units; not applicable to a passport holder who gives none [decision].
+    const originOptions: OriginOptions = asOf === undefined ? locale : { ...locale, asOf };
+    const r = checkStudentOrigin(
+      fields.origin,
+      { type: fields.idType, number: fields.idNumber },
+      originOptions,
+    );
     findings.push(...prefixFindings(r.findings, ["origin", "value"]));
-    origin = r.value?.normalized;
+    origin = r.normalized;
   }
 
   if (student === undefined) return { ok: false, findings };
@@ -153,6 +357,7 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
   }
   if (name !== undefined) value.name = name;
   if (ethnicity !== undefined) value.ethnicity = ethnicity;
+  else if (dropEthnicity) delete value.ethnicity;
   if (origin !== undefined) value.origin.value = origin;
   return toResult(value, findings);
 }

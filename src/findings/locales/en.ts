@@ -7,6 +7,7 @@ import type {
   UnreadableReason,
 } from "../params.js";
 import type { LocaleTable } from "../text.js";
+import { idTexts } from "./id.js";
 
 /**
  * Where a duplicate occurs: spreadsheet rows when known, else entries numbered from 1 (`indices`
@@ -50,6 +51,7 @@ const enReceived = (p: SchemaParams): string | undefined => {
 // Documents proving a change of name (3.1.1) or of ethnic group (3.1.2).
 const EN_EVIDENCE: Record<string, string> = {
   "unit-endorsed-application": "the student's application, endorsed and stamped by the training unit",
+  application: "the student's own application, without the training unit's opinion and seal",
   "police-certificate": "the police station's certificate of the change of name",
   "household-card-scan": "a colour scan of both sides of the household register card",
   "household-page-scan": "a colour scan of both sides of the household register page",
@@ -59,12 +61,31 @@ const EN_EVIDENCE: Record<string, string> = {
 const enDoc = (k: unknown): string =>
   typeof k === "string" && Object.hasOwn(EN_EVIDENCE, k) ? (EN_EVIDENCE[k] as string) : String(k);
 
-/** "missing A; B or C (provided: D)" from the groups missing and the documents given. */
+/**
+ * "missing A; B or C (provided: D)" from the groups missing and the documents given; a bare
+ * application given where the unit-endorsed one is missing is said first (3.1.1).
+ */
 const enEvidence = (what: string, p: EvidenceParams): string => {
-  const missing = p.missing.map((g) => g.map(enDoc).join(" or ")).join("; ");
+  const bare =
+    p.received.includes("application") && p.missing.some((g) => g.includes("unit-endorsed-application"));
+  const others = bare ? p.missing.filter((g) => !g.includes("unit-endorsed-application")) : p.missing;
+  const parts = bare
+    ? ["the student's application was given, but without the training unit's opinion and seal"]
+    : [];
+  if (others.length > 0) parts.push(`missing ${others.map((g) => g.map(enDoc).join(" or ")).join("; ")}`);
   const given = p.received.map(enDoc).join("; ");
-  return `Evidence for the change of ${what} is incomplete: missing ${missing} (provided: ${given === "" ? "nothing" : given})`;
+  return `Evidence for the change of ${what} is incomplete: ${parts.join("; ")} (provided: ${given === "" ? "nothing" : given})`;
 };
+// Types of education, the 6th digit of a certificate number (2.2).
+const EN_EDUCATION: Record<string, string> = {
+  "1": "regular higher education",
+  "5": "adult higher education",
+  "6": "higher education self-study examinations",
+  "7": "online education",
+};
+const enEducation = (d: string): string => (Object.hasOwn(EN_EDUCATION, d) ? (EN_EDUCATION[d] as string) : d);
+/** " (suggestion: X)" when a suggestion is given. */
+const enSuggestion = (s: string | undefined): string => (s === undefined ? "" : ` (suggestion: ${s})`);
 
 // The defense results as a sentence reads them (1.1, 1.2).
 const EN_DEFENSE: Record<string, string> = {
@@ -75,40 +96,7 @@ const EN_DEFENSE: Record<string, string> = {
 
 /** English. */
 export const en: LocaleTable = {
-  "id.format": {
-    title: "The identity document number has the wrong format",
-    message: (p) => {
-      const shapes: Record<string, string> = {
-        resident: "18 characters: 17 digits and a check digit or X, or a legacy 15-digit number",
-        "resident-15": "15 digits, or its upgraded 18-character form",
-        "hk-macao-permit": "H or M and 8 digits (old cards add a 2-digit renewal count)",
-        "taiwan-permit": "8 digits",
-        passport: "5 to 17 letters or digits",
-      };
-      const want = p.type === undefined ? undefined : shapes[p.type];
-      return `The identity document number has the wrong format (${want ? `expected ${want}; ` : ""}received ${p.received})`;
-    },
-  },
-  "id.checksum": { title: "The ID number's check character is wrong" },
-  "id.birth-date": {
-    title: "The birth date in the ID number is not valid",
-    message: (p) => {
-      const d = p.received;
-      if (p.reason === "nonexistent") return `The birth date ${d} in the ID number does not exist`;
-      if (p.reason === "future") return `The birth date ${d} in the ID number lies in the future`;
-      if (p.reason === "too-young") {
-        return `The birth date ${d} in the ID number makes the holder younger than ${String(p.minAge)}`;
-      }
-      return `The birth date ${d} in the ID number is before 1900`;
-    },
-  },
-  "id.region": { title: "The ID number's region code is not valid" },
-  "id.legacy": { title: "Legacy 15-digit ID number, upgraded to 18 digits" },
-  "id.sex-mismatch": {
-    title: "The sex does not match the ID number",
-    message: (p) =>
-      `The sex does not match the ID number (its 17th digit says ${p.expected}, the record says ${p.received})`,
-  },
+  ...idTexts.en,
   "name.empty": { title: "The name is empty" },
   "name.characters": {
     title: "The name contains characters that are not allowed",
@@ -118,7 +106,13 @@ export const en: LocaleTable = {
         : undefined,
   },
   "name.whitespace": { title: "The name contains extra spaces" },
+  "name.missing-dot": {
+    title: "The parts of a minority name are separated by the dot ·, not by a space",
+    message: (p) =>
+      `The name ${p.received} has a space between its parts: the name must match the ID card, where the parts of a minority name are separated by · (suggestion: ${p.suggestion})`,
+  },
   "ethnicity.unknown": { title: "The ethnic group is not in the GB/T 3304 table" },
+  "ethnicity.empty": { title: "The ethnic group is empty (only passport holders may leave it out)" },
   "ethnicity.renamed": { title: "The ethnic group has been renamed: use its current name" },
   "certificate.format": {
     title: "The certificate number has the wrong format (18 digits expected)",
@@ -134,6 +128,12 @@ export const en: LocaleTable = {
     },
   },
   "certificate.school": { title: "The certificate number's school code does not match" },
+  "certificate.education-type": {
+    title:
+      "The certificate number's type of education does not match (1, regular higher education, for graduates)",
+    message: (p) =>
+      `The certificate number's 6th digit (type of education) must be ${p.expected} (${enEducation(p.expected)}); received ${p.received} (${enEducation(p.received)})`,
+  },
   "certificate.year": { title: "The certificate number's year does not match the graduation year" },
   "certificate.level": { title: "The certificate number's level does not match the student's" },
   "certificate.duplicate": {
@@ -167,6 +167,31 @@ export const en: LocaleTable = {
   "origin.levels": { title: "The origin must name province, prefecture and county" },
   "origin.unknown": { title: "The origin is not a current administrative division" },
   "origin.mismatch": { title: "The county is not in the named prefecture" },
+  "origin.not-in-force": {
+    title: "The origin names a division of another edition (renamed, created or abolished)",
+    message: (p) => {
+      const asOf = p.asOf === undefined ? "in force" : `as of ${p.asOf}`;
+      const head = `The origin ${p.received} is not among the divisions ${asOf}: `;
+      const tail = enSuggestion(p.suggestion);
+      if ("renamed" in p) {
+        const r = p.renamed;
+        return p.asOf !== undefined && p.asOf < r.date
+          ? `${head}${r.to} took that name on ${r.date} (it was ${r.from} until then)${tail}`
+          : `${head}${r.from} was renamed ${r.to} on ${r.date}${tail}`;
+      }
+      if ("created" in p) return `${head}${p.created.name} was created on ${p.created.date}${tail}`;
+      if ("abolished" in p) {
+        const a = p.abolished;
+        return `${head}${a.name} was abolished on ${a.date}${a.successor === undefined ? "" : ` (merged into ${a.successor})`}${tail}`;
+      }
+      return undefined;
+    },
+  },
+  "origin.statistical-only": {
+    title: "The origin is a unit of the statistical list, not of GB/T 2260",
+    message: (p) =>
+      `The origin ${p.received} is a unit of the statistical division list (${p.code}), not of GB/T 2260 as published by the Ministry of Civil Affairs: accepted, but the dispatch system may refuse it`,
+  },
   "origin.not-reviewed": { title: "The origin has not been reviewed; review it before staging" },
   "origin.locked": {
     title: "The registration is staged or submitted: the origin can no longer change",
@@ -223,6 +248,11 @@ export const en: LocaleTable = {
         : `The defense ${Object.hasOwn(EN_DEFENSE, String(p.received)) ? EN_DEFENSE[String(p.received)] : `is ${String(p.received)}`}: ${p.expected === "passed" ? "graduation" : "completion"} needs a ${String(p.expected)} defense${p.suggestion === undefined ? "" : `; register ${String(p.suggestion)} instead`}`,
   },
   "batch.mismatch": { title: "The student is not due in this batch and must not be staged" },
+  "student-number.characters": {
+    title: "The student number contains invisible or control characters",
+    message: (p) =>
+      `The student number contains invisible or control characters (${p.characters.join(", ")}): delete them and type it again (received ${p.received})`,
+  },
   "completion.explanation-missing": { title: "A completion registration needs a written explanation" },
   "name-change.evidence": {
     title: "Evidence for the change of name is incomplete",
@@ -419,7 +449,85 @@ export const en: LocaleTable = {
         return "This roster row cannot be read: it is in another encoding than the rest of the file (GB18030 inside UTF-8?)";
       if (p.reason === "oversized")
         return `This roster row cannot be read: a cell is too long (at most ${String(p.expected)} characters, received ${String(p.received)})`;
-      return `This roster row cannot be read: a CSV syntax error${p.line === undefined ? "" : ` near line ${p.line}`}, such as an unclosed quote`;
+      if (p.reason === "too-long")
+        return `This roster row cannot be read: the row is too long (at most ${String(p.expected)} characters, received ${String(p.received)}); it was skipped`;
+      if (p.reason === "too-many-cells")
+        return `This roster row cannot be read: it has too many cells (at most ${String(p.expected)}, received ${String(p.received)}); it was skipped`;
+      if (p.line === undefined)
+        return "This roster entry cannot be read: it is not a student record (expected an object)";
+      return `This roster row cannot be read: a CSV syntax error near line ${p.line}, such as an unclosed quote`;
     },
   },
+  "roster.stray-quote": {
+    title: "A cell's quote is never closed: the lines after it were read as one row",
+    message: (p) =>
+      `A cell on line ${p.line} opens a quote that is never closed: file lines ${p.lines === 1 ? p.line : `${p.line}–${p.lastLine}`} (${p.lines} line${p.lines === 1 ? "" : "s"}) were read as one row; the quote was taken as a character and each line read again as its own row. Remove the stray quote`,
+  },
+  "roster.unreadable": {
+    title: "The roster file cannot be read",
+    message: (p) => {
+      const what = EN_ROSTER_FORMAT[p.format] ?? "file";
+      if (p.reason === "binary")
+        return "The roster file cannot be read: it is neither text nor an Excel workbook (wrong file type or extension?)";
+      if (p.reason === "encrypted")
+        return `The roster file cannot be read: the ${what} is protected by a password; remove the password and save it again`;
+      if (p.reason === "json")
+        return `The roster file cannot be read: a JSON syntax error${p.line === undefined ? "" : ` on line ${p.line}`}`;
+      if (p.reason === "json-shape")
+        return 'The roster file cannot be read: a JSON roster is an array of students, or { "students": [...] }';
+      return `The roster file cannot be read: the ${what} is damaged or incomplete`;
+    },
+  },
+  "roster.too-large": {
+    title: "The roster file is too large and was not checked",
+    message: (p) => {
+      if (p.limit === "maxRows")
+        return `The roster has more than ${p.expected} rows${p.received === undefined ? "" : ` (${p.received})`} and was not checked; split it into several files`;
+      if (p.limit === "maxInflatedBytes")
+        return `The workbook inflates to more than ${enBytes(p.expected)}${p.received === undefined ? "" : ` (at least ${enBytes(p.received)})`} and was not checked`;
+      if (p.limit === "maxXlsBytes")
+        return `The Excel 97-2003 workbook (.xls) is larger than ${enBytes(p.expected)}${p.received === undefined ? "" : ` (${enBytes(p.received)})`} and was not checked; save it as .xlsx or CSV`;
+      if (p.limit === "zipEntries")
+        return `The workbook has too many parts (${p.received === undefined ? "" : `${p.received}, `}at most ${p.expected}) and was not checked`;
+      return `The roster file is larger than ${enBytes(p.expected)}${p.received === undefined ? "" : ` (${enBytes(p.received)})`} and was not checked`;
+    },
+  },
+  "roster.no-header": {
+    title: "No header row was found in the roster",
+    message: (p) =>
+      `No header row in the roster's first ${p.searched} rows (a header names the columns: 学号, 姓名, 证件号码 …)`,
+  },
+  "roster.columns-missing": {
+    title: "The roster lacks required columns",
+    message: (p) =>
+      `The roster lacks required columns: ${p.missing.map((m) => `${m.header} (${m.key})`).join(", ")} (${p.row > 0 ? `header on row ${p.row}, ` : ""}${p.sheet === undefined ? "" : `sheet "${p.sheet}", `}see docs/roster.md)`,
+  },
+  "roster.empty": {
+    title: "The roster has no students",
+    message: (p) =>
+      p.header === undefined
+        ? "The roster is empty: no header, no students"
+        : `The roster has no students: no data rows after the header (row ${p.header})`,
+  },
+  "roster.sheet-missing": {
+    title: "The workbook has no such sheet",
+    message: (p) =>
+      `The workbook has no ${typeof p.received === "number" ? `sheet number ${p.received}` : `sheet named "${p.received}"`} (${p.count} sheet${p.count === 1 ? "" : "s"}: ${p.sheets.map((n) => `"${n.slice(0, 40)}"`).join(", ")}${p.count > p.sheets.length ? ", …" : ""})`,
+  },
 };
+
+// Roster files in messages.
+const EN_ROSTER_FORMAT: Record<string, string> = {
+  csv: "CSV file",
+  tsv: "text file",
+  xlsx: "Excel workbook (.xlsx)",
+  xls: "Excel 97-2003 workbook (.xls)",
+  json: "JSON file",
+};
+
+/** A size in bytes: MiB from 1 MiB up. */
+function enBytes(n: number): string {
+  const mib = n / (1024 * 1024);
+  if (mib < 1) return `${n} bytes`;
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}

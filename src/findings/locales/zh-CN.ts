@@ -7,6 +7,7 @@ import type {
   UnreadableReason,
 } from "../params.js";
 import type { LocaleTable } from "../text.js";
+import { idTexts } from "./id.js";
 
 // Names of the machine's events, states and roles in messages (2).
 const ZH_EVENT: Record<EventType, string> = {
@@ -34,6 +35,7 @@ const ZH_DEFENSE: Record<string, string> = { passed: "通过", failed: "未通�
 // Documents proving a change of name (3.1.1) or of ethnic group (3.1.2), in the notice's words.
 const ZH_EVIDENCE: Record<string, string> = {
   "unit-endorsed-application": "培养单位签署意见盖章的本人申请",
+  application: "本人申请（无培养单位签署意见盖章）",
   "police-certificate": "派出所改名证明",
   "household-card-scan": "户口卡正反面彩色扫描件",
   "household-page-scan": "户口页正反面彩色扫描件",
@@ -74,12 +76,29 @@ const zhName = (table: Record<string, string>, v: unknown): string =>
   typeof v === "string" && Object.hasOwn(table, v) ? (table[v] as string) : String(v);
 const zhRoles = (v: Role | readonly Role[]): string =>
   typeof v === "string" ? zhName(ZH_ROLE, v) : v.map((r) => zhName(ZH_ROLE, r)).join("或");
-/** "缺少 A；B或C（已提供：D）" from the groups missing and the documents given. */
+/**
+ * "缺少 A；B或C（已提供：D）" from the groups missing and the documents given; a bare application
+ * given where the unit-endorsed one is missing is said first (3.1.1).
+ */
 const zhEvidence = (what: string, p: EvidenceParams): string => {
-  const missing = p.missing.map((g) => g.map((k) => zhName(ZH_EVIDENCE, k)).join("或")).join("；");
+  const bare =
+    p.received.includes("application") && p.missing.some((g) => g.includes("unit-endorsed-application"));
+  const others = bare ? p.missing.filter((g) => !g.includes("unit-endorsed-application")) : p.missing;
+  const parts = bare ? ["提供了本人申请，但缺少培养单位签署意见盖章"] : [];
+  if (others.length > 0)
+    parts.push(`缺少${others.map((g) => g.map((k) => zhName(ZH_EVIDENCE, k)).join("或")).join("；")}`);
   const given = p.received.map((k) => zhName(ZH_EVIDENCE, k)).join("、");
-  return `${what}的证明材料不全：缺少${missing}（已提供：${given === "" ? "无" : given}）`;
+  return `${what}的证明材料不全：${parts.join("；")}（已提供：${given === "" ? "无" : given}）`;
 };
+// Types of education (办学类型), the 6th digit of a certificate number (2.2).
+const ZH_EDUCATION: Record<string, string> = {
+  "1": "普通高等教育",
+  "5": "成人高等教育",
+  "6": "高等教育自学考试",
+  "7": "网络教育",
+};
+/** "（建议 X）" when a suggestion is given. */
+const zhSuggestion = (s: string | undefined): string => (s === undefined ? "" : `（建议 ${s}）`);
 /** A state or a conclusion (or a list of them, or none) in Chinese; undefined for anything else. */
 const zhEnum = (v: unknown): string | undefined => {
   if (v === null) return "无";
@@ -117,39 +136,7 @@ const zhReceived = (p: SchemaParams): string | undefined => {
 
 /** 简体中文（默认）。 */
 export const zhCN: LocaleTable = {
-  "id.format": {
-    title: "证件号码格式不正确",
-    message: (p) => {
-      const shapes: Record<string, string> = {
-        resident: "18位：17位数字加校验码（数字或X），或15位旧号码",
-        "resident-15": "15位数字，或升级后的18位号码",
-        "hk-macao-permit": "H或M加8位数字（旧证另加2位换证次数）",
-        "taiwan-permit": "8位数字",
-        passport: "5至17位字母或数字",
-      };
-      const want = p.type === undefined ? undefined : shapes[p.type];
-      return `证件号码格式不正确（${want ? `应为${want}；` : ""}收到 ${String(p.received)}）`;
-    },
-  },
-  "id.checksum": { title: "身份证号码校验码不正确" },
-  "id.birth-date": {
-    title: "身份证号码中的出生日期无效",
-    message: (p) => {
-      const d = p.received;
-      if (p.reason === "nonexistent") return `身份证号码中的出生日期 ${d} 不存在`;
-      if (p.reason === "future") return `身份证号码中的出生日期 ${d} 晚于今天`;
-      if (p.reason === "too-young")
-        return `身份证号码中的出生日期 ${d} 表明持证人不满${String(p.minAge)}周岁`;
-      return `身份证号码中的出生日期 ${d} 早于1900年`;
-    },
-  },
-  "id.region": { title: "身份证号码的地区码无效" },
-  "id.legacy": { title: "15位旧身份证号码，已升级为18位" },
-  "id.sex-mismatch": {
-    title: "性别与身份证号码不符",
-    message: (p) =>
-      `性别与身份证号码不符（号码第17位表示${p.expected === "male" ? "男" : "女"}，填写为${p.received === "male" ? "男" : "女"}）`,
-  },
+  ...idTexts["zh-CN"],
   "name.empty": { title: "姓名为空" },
   "name.characters": {
     title: "姓名含有不允许的字符",
@@ -159,7 +146,13 @@ export const zhCN: LocaleTable = {
         : undefined,
   },
   "name.whitespace": { title: "姓名含有多余的空格" },
+  "name.missing-dot": {
+    title: "少数民族姓名各部分之间应以“·”分隔，不能用空格",
+    message: (p) =>
+      `姓名“${p.received}”的各部分之间是空格：姓名须与身份证一致，少数民族姓名各部分以“·”分隔（建议 ${p.suggestion}）`,
+  },
   "ethnicity.unknown": { title: "民族不在 GB/T 3304 民族代码表中" },
+  "ethnicity.empty": { title: "民族为空（只有持护照的外籍学生可以不填）" },
   "ethnicity.renamed": { title: "民族名称已更改，请使用现名" },
   "certificate.format": {
     title: "学历证书编号格式不正确（应为18位数字）",
@@ -175,6 +168,11 @@ export const zhCN: LocaleTable = {
     },
   },
   "certificate.school": { title: "学历证书编号中的学校代码不符" },
+  "certificate.education-type": {
+    title: "学历证书编号中的办学类型不符（研究生学历证书应为 1 普通高等教育）",
+    message: (p) =>
+      `学历证书编号第6位（办学类型）应为 ${p.expected}（${zhName(ZH_EDUCATION, p.expected)}），收到 ${p.received}（${zhName(ZH_EDUCATION, p.received)}）`,
+  },
   "certificate.year": { title: "学历证书编号中的年份与毕业年份不符" },
   "certificate.level": { title: "学历证书编号中的培养层次不符" },
   "certificate.duplicate": {
@@ -204,6 +202,31 @@ export const zhCN: LocaleTable = {
   "origin.levels": { title: "生源地须填写省市区（县）三级信息" },
   "origin.unknown": { title: "生源地不在现行行政区划中" },
   "origin.mismatch": { title: "生源地的区（县）不属于所填的市" },
+  "origin.not-in-force": {
+    title: "生源地不是所用版本行政区划中的名称（已更名、新设或撤销）",
+    message: (p) => {
+      const asOf = p.asOf === undefined ? "现行行政区划" : `${p.asOf} 的行政区划`;
+      const head = `生源地“${p.received}”不在${asOf}中：`;
+      const tail = zhSuggestion(p.suggestion);
+      if ("renamed" in p) {
+        const r = p.renamed;
+        return p.asOf !== undefined && p.asOf < r.date
+          ? `${head}${r.to}于 ${r.date} 由${r.from}更名而来，当时尚未更名${tail}`
+          : `${head}${r.from}已于 ${r.date} 更名为${r.to}${tail}`;
+      }
+      if ("created" in p) return `${head}${p.created.name}于 ${p.created.date} 设立，当时尚未设立${tail}`;
+      if ("abolished" in p) {
+        const a = p.abolished;
+        return `${head}${a.name}已于 ${a.date} 撤销${a.successor === undefined ? "" : `，并入${a.successor}`}${tail}`;
+      }
+      return undefined;
+    },
+  },
+  "origin.statistical-only": {
+    title: "生源地是统计用区划中的单位，不在民政部 GB/T 2260 行政区划中",
+    message: (p) =>
+      `生源地“${p.received}”是统计用区划代码中的单位（${p.code}），不在民政部 GB/T 2260 行政区划中：已接受，但派遣系统可能不认可`,
+  },
   "origin.not-reviewed": { title: "生源地尚未复核，暂存前须完成复核" },
   "origin.locked": {
     title: "毕业注册信息已暂存或提交，生源地不能再修改",
@@ -257,6 +280,11 @@ export const zhCN: LocaleTable = {
         : `答辩结果为“${zhName(ZH_DEFENSE, p.received)}”，不能注册为${p.expected === "passed" ? "毕业" : "结业"}${p.suggestion === undefined ? "" : `，应注册为${zhName(ZH_CONCLUSION, p.suggestion)}`}`,
   },
   "batch.mismatch": { title: "学生不在当前批次，不得暂存" },
+  "student-number.characters": {
+    title: "学号含有不可见字符或控制字符",
+    message: (p) =>
+      `学号含有不可见字符或控制字符（${p.characters.join("、")}），请删除后重新填写（收到 ${p.received}）`,
+  },
   "completion.explanation-missing": { title: "结业注册缺少书面说明" },
   "name-change.evidence": { title: "更改姓名的证明材料不全", message: (p) => zhEvidence("更改姓名", p) },
   "ethnicity-change.evidence": { title: "更改民族的证明材料不全", message: (p) => zhEvidence("更改民族", p) },
@@ -462,7 +490,82 @@ export const zhCN: LocaleTable = {
         return "名册中的这一行无法读取：编码与文件其余部分不同（如 GB18030 混入 UTF-8）";
       if (p.reason === "oversized")
         return `名册中的这一行无法读取：有单元格过长（最多 ${String(p.expected)} 个字符，收到 ${String(p.received)} 个）`;
-      return `名册中的这一行无法读取：CSV 格式错误${p.line === undefined ? "" : `（第 ${p.line} 行附近）`}，如引号未闭合`;
+      if (p.reason === "too-long")
+        return `名册中的这一行无法读取：这一行过长（最多 ${String(p.expected)} 个字符，收到 ${String(p.received)} 个），已跳过`;
+      if (p.reason === "too-many-cells")
+        return `名册中的这一行无法读取：单元格过多（最多 ${String(p.expected)} 个，收到 ${String(p.received)} 个），已跳过`;
+      if (p.line === undefined) return "名册中的这一项无法读取：不是一条学生记录（应为对象）";
+      return `名册中的这一行无法读取：CSV 格式错误（第 ${p.line} 行附近），如引号未闭合`;
     },
   },
+  "roster.stray-quote": {
+    title: "单元格的引号未闭合，其后的行曾被并成一行",
+    message: (p) =>
+      `第 ${p.line} 行有单元格以引号开头却没有闭合：文件第 ${p.line}–${p.lastLine} 行（共 ${p.lines} 行）曾被读成一行；已把这个引号当作普通字符，逐行重新读取。请删去多余的引号`,
+  },
+  "roster.unreadable": {
+    title: "名册文件无法读取",
+    message: (p) => {
+      const what = ZH_ROSTER_FORMAT[p.format] ?? "文件";
+      if (p.reason === "binary")
+        return "名册文件无法读取：既不是文本文件，也不是 Excel 工作簿（文件类型或扩展名有误？）";
+      if (p.reason === "encrypted") return `名册文件无法读取：${what}设有打开密码，请取消密码后重新保存`;
+      if (p.reason === "json")
+        return `名册文件无法读取：JSON 格式错误${p.line === undefined ? "" : `（第 ${p.line} 行）`}`;
+      if (p.reason === "json-shape")
+        return '名册文件无法读取：JSON 名册应为学生数组，或 { "students": [...] }';
+      return `名册文件无法读取：${what}已损坏或不完整`;
+    },
+  },
+  "roster.too-large": {
+    title: "名册文件过大，未检查",
+    message: (p) => {
+      if (p.limit === "maxRows")
+        return `名册超过 ${p.expected} 行的上限${p.received === undefined ? "" : `（共 ${p.received} 行）`}，未检查；请分成几个文件`;
+      if (p.limit === "maxInflatedBytes")
+        return `工作簿解压后超过 ${zhBytes(p.expected)} 的上限${p.received === undefined ? "" : `（至少 ${zhBytes(p.received)}）`}，未检查`;
+      if (p.limit === "maxXlsBytes")
+        return `Excel 97-2003 工作簿（.xls）超过 ${zhBytes(p.expected)} 的上限${p.received === undefined ? "" : `（${zhBytes(p.received)}）`}，未检查；请另存为 .xlsx 或 CSV`;
+      if (p.limit === "zipEntries")
+        return `工作簿的部件过多（${p.received === undefined ? "" : `${p.received} 个，`}上限 ${p.expected} 个），未检查`;
+      return `名册文件超过 ${zhBytes(p.expected)} 的上限${p.received === undefined ? "" : `（${zhBytes(p.received)}）`}，未检查`;
+    },
+  },
+  "roster.no-header": {
+    title: "名册中没有找到表头行",
+    message: (p) => `名册前 ${p.searched} 行中没有表头行（表头应列出学号、姓名、证件号码等列名）`,
+  },
+  "roster.columns-missing": {
+    title: "名册缺少必需的列",
+    message: (p) =>
+      `名册缺少必需的列：${p.missing.map((m) => m.header).join("、")}（${p.row > 0 ? `表头在第 ${p.row} 行，` : ""}${p.sheet === undefined ? "" : `工作表“${p.sheet}”，`}列名见 docs/roster.md）`,
+  },
+  "roster.empty": {
+    title: "名册中没有学生",
+    message: (p) =>
+      p.header === undefined
+        ? "名册是空的：没有表头，也没有学生"
+        : `名册中没有学生：表头（第 ${p.header} 行）之后没有数据行`,
+  },
+  "roster.sheet-missing": {
+    title: "工作簿中没有指定的工作表",
+    message: (p) =>
+      `工作簿中没有${typeof p.received === "number" ? `第 ${p.received} 个工作表` : `名为“${p.received}”的工作表`}（共 ${p.count} 个：${p.sheets.map((n) => `“${n.slice(0, 40)}”`).join("、")}${p.count > p.sheets.length ? "……" : ""}）`,
+  },
 };
+
+// Roster files in messages.
+const ZH_ROSTER_FORMAT: Record<string, string> = {
+  csv: "CSV 文件",
+  tsv: "文本文件",
+  xlsx: "Excel 工作簿（.xlsx）",
+  xls: "Excel 97-2003 工作簿（.xls）",
+  json: "JSON 文件",
+};
+
+/** A size in bytes as a registrar reads it: MiB from 1 MiB up. */
+function zhBytes(n: number): string {
+  const mib = n / (1024 * 1024);
+  if (mib < 1) return `${n} 字节`;
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}

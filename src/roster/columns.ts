@@ -1,8 +1,11 @@
 /**
  * The roster's columns: the headers of the status system's export (学籍系统导出) or api.md's English
  * field names (dotted for nested fields), the kind of value each holds, and whether the roster must
- * have it. docs/roster.md documents this table; keep the two together.
+ * have it. docs/roster.md documents this table; keep the two together. The one column mapping of
+ * the package: `readRoster` and the CLI's streamed CSV reader both use it.
  */
+
+import { evidenceKinds } from "../core/vocabulary.js";
 
 /** How a cell's text becomes the value `validateStudent` reads. */
 export type ValueKind =
@@ -18,6 +21,7 @@ export type ValueKind =
   | "evidence"
   | "ethnicity";
 
+/** One column of the roster: the field it fills, its headers, how its cells are read. */
 export interface Column {
   /** api.md's field path, dotted (`id.number`); `conclusion` is the stage event's, not a Student field. */
   key: string;
@@ -27,6 +31,7 @@ export interface Column {
   required: boolean;
 }
 
+/** Every column the checks read, in the template's order (docs/roster.md, "Columns"). */
 export const columns: readonly Column[] = [
   { key: "studentNumber", zh: ["学号"], kind: "string", required: true },
   { key: "name", zh: ["姓名"], kind: "string", required: true },
@@ -94,7 +99,12 @@ export const columns: readonly Column[] = [
   },
 ];
 
-/** A header as written, folded for lookup: no spaces, no `*` marks, no BOM, lower case for English. */
+/**
+ * A header as written, folded for lookup: no spaces, no `*` marks, no BOM, lower case for English.
+ * @example
+ * foldHeader("\uFEFF 证件号码 *") //=> "证件号码"
+ * foldHeader("ID.Number") //=> "id.number"
+ */
 export function foldHeader(h: string): string {
   return h
     .replace(/^\uFEFF/, "")
@@ -111,14 +121,16 @@ const byHeader: ReadonlyMap<string, Column> = (() => {
   return m;
 })();
 
-/** The column a header names, or `undefined` for a column the CLI does not read (it is ignored). */
+/**
+ * The column a header names, or `undefined` for a column the checks do not read (序号, 备注 …:
+ * ignored). Spaces, `*` marks and a BOM are ignored; English keys match in any case.
+ * @example
+ * columnFor(" 证件号码* ")?.key //=> "id.number"
+ * columnFor("ID.Number")?.key //=> "id.number"
+ * columnFor("备注") //=> undefined
+ */
 export function columnFor(header: string): Column | undefined {
   return byHeader.get(foldHeader(header));
-}
-
-/** The header a message shows for a column: Chinese first, English key in brackets. */
-export function columnLabel(c: Column): string {
-  return `${c.zh[0]}（${c.key}）`;
 }
 
 // ---- Values -------------------------------------------------------------------------------------
@@ -128,6 +140,7 @@ const FALSE = new Set(["否", "n", "no", "false", "0", "×", "✗", "无"]);
 
 function text(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : isoDay(v);
   if (typeof v === "string") {
     const t = v.replace(/\u3000/g, " ").trim();
     return t === "" ? undefined : t;
@@ -213,30 +226,71 @@ const DEFENSE: Record<string, string> = {
   pending: "pending",
 };
 const EVIDENCE: Record<string, string> = {
-  培养单位签署意见盖章的申请: "unit-endorsed-application",
-  本人申请: "unit-endorsed-application",
-  申请: "unit-endorsed-application",
   派出所证明: "police-certificate",
+  派出所改名证明: "police-certificate",
   改名证明: "police-certificate",
   户口卡: "household-card-scan",
   户口卡扫描件: "household-card-scan",
   户口页: "household-page-scan",
   户口页扫描件: "household-page-scan",
   民族变更证明: "police-ethnicity-certificate",
+  派出所民族变更证明: "police-ethnicity-certificate",
   身份证: "id-card-scan",
   身份证扫描件: "id-card-scan",
 };
+
+/** A seal named in an application's wording — and not denied (未盖章 …). */
+const SEALED = /盖章|签章|公章|用印|盖印/;
+const NOT_SEALED = /[未无没不]有?(?:签署意见)?(?:盖章|签章|公章|用印|盖印)/;
+
+/**
+ * One item of an evidence list. [decision] (3.1.1) An application counts as the unit-endorsed one
+ * only when its wording names the unit's seal — 培养单位签署意见盖章的申请, 培养单位盖章的本人申请,
+ * 本人申请（培养单位签署意见盖章）…; a bare 本人申请 or 申请 (or one that says 未盖章) is the
+ * student's own application (`application`), which does not satisfy 3.1.1.
+ */
+function evidenceItem(item: string): unknown {
+  const t = item.replace(/\s/g, "");
+  if (Object.hasOwn(EVIDENCE, t)) return EVIDENCE[t];
+  if ((evidenceKinds as readonly string[]).includes(t)) return t;
+  if (t.includes("申请")) {
+    return SEALED.test(t) && !NOT_SEALED.test(t) ? "unit-endorsed-application" : "application";
+  }
+  return t;
+}
+
+/** Splits an evidence list at `;` `、` `,` `/` `|` or spaces outside brackets (（…、…） stays one item). */
+function evidenceItems(t: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of t) {
+    if (ch === "（" || ch === "(") depth += 1;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth -= 1;
+    if (depth === 0 && /[;；,，、/|\s]/.test(ch)) {
+      if (current !== "") items.push(current);
+      current = "";
+    } else current += ch;
+  }
+  if (current !== "") items.push(current);
+  return items;
+}
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
+/**
+ * The calendar day of a date cell: spreadsheets' dates reach the mapping as midnight UTC of the day
+ * the cell shows (`readRoster` builds them from the cell's serial number, never from the host's
+ * time zone), so the UTC fields are that day.
+ */
+function isoDay(v: Date): string {
+  return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+}
+
 function date(v: unknown): unknown {
-  if (v instanceof Date) {
-    // exceljs gives a date cell as midnight UTC of the calendar date it shows.
-    if (Number.isNaN(v.getTime())) return undefined;
-    return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-  }
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : isoDay(v);
   const t = text(v);
   if (t === undefined) return undefined;
   const m =
@@ -258,13 +312,19 @@ function year(v: unknown): unknown {
 function evidence(v: unknown): unknown {
   const t = text(v);
   if (t === undefined) return undefined;
-  return t
-    .split(/[;；,，、/|\s]+/)
-    .filter((s) => s !== "")
-    .map((s) => lookup(EVIDENCE, s));
+  return evidenceItems(t).map(evidenceItem);
 }
 
-/** The value `validateStudent` reads for a cell of kind `kind`; `undefined` for an empty cell. */
+/**
+ * The value `validateStudent` reads for a cell of kind `kind`; `undefined` for an empty cell. A
+ * value the tables do not know is handed on as written, so that the library (not the reader)
+ * reports it at the field's path.
+ * @example
+ * cellValue("boolean", "已复核") //=> true
+ * cellValue("sex", "女") //=> "female"
+ * cellValue("date", "2022年5月20日") //=> "2022-05-20"
+ * cellValue("boolean", "也许") //=> "也许"
+ */
 export function cellValue(kind: ValueKind, v: unknown): unknown {
   switch (kind) {
     case "string":

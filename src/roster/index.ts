@@ -1,0 +1,24 @@
+/**
+ * xueli-zhuce/roster — reading rosters (名册) and writing workbooks, in a browser as in Node: CSV in
+ * UTF-8, GB18030 or UTF-16, .xlsx, .xls and JSON, in bounded memory, with the one column mapping
+ * of the status system's headers. A subpath of its own so that the core (`xueli-zhuce`) does not
+ * carry the spreadsheet library. Every export is listed by name (docs/architecture.md).
+ */
+
+export type { RosterFormat, RosterLimitName, RosterProblem } from "../findings/params.js";
+export { type Column, cellValue, columnFor, columns, foldHeader, type ValueKind } from "./columns.js";
+export { decodeRosterText, type RosterEncoding } from "./encoding.js";
+export { defaultRosterLimits, type RosterLimits, resolveRosterLimits } from "./limits.js";
+export {
+  type RosterColumns,
+  type RosterRow,
+  type RosterStudent,
+  type RosterUnreadableRow,
+  resolveColumns,
+  studentFromCells,
+  studentFromObject,
+} from "./map.js";
+export { type ReadRosterOptions, type Roster, readRoster, rosterFormats } from "./read.js";
+export type { RosterEvent, RosterFooterLine, RosterHeader } from "./rows.js";
+export { createRosterStream, type RosterStream, type RosterStreamOptions } from "./text.js";
+export { writeXlsx, type XlsxBook, type XlsxCell, type XlsxSheet, type XlsxValue } from "./write.js";
