@@ -7,6 +7,7 @@ const slow = [
   "test/cli/**/*.test.ts",
   "test/package/**/*.test.ts",
   "test/hardening/roster.test.ts",
+  "test/hardening/duplicates.test.ts",
   "test/browser/**/*.test.ts",
 ];
 
