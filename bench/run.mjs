@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: ours against the peers, in one process, on the same generated inputs.
-// Imports the BUILT library: XUELI_DIST (a directory holding index.js, node.js and cli.js),
+// Imports the BUILT library: XUELI_DIST (a directory holding index.js, node/index.js, roster/index.js and cli.js),
 // default ../dist/. Writes bench/results.json and prints a table.
 // Usage: node bench/run.mjs [row …] [--write] [--markdown]
 //   rows: id photo student origin cli roster50 (default: all, and then results.json is written)
@@ -27,7 +27,7 @@ const writeResults = wanted.length === 0 || process.argv.includes("--write");
 const lib = await import(pathToFileURL(join(dist, "index.js")).href);
 let nodeLib = {};
 try {
-  nodeLib = await import(pathToFileURL(join(dist, "node.js")).href);
+  nodeLib = await import(pathToFileURL(join(dist, "node/index.js")).href);
 } catch {}
 const ctx = { dist, lib, nodeLib };
 

@@ -2,7 +2,7 @@
  * The JSON Schemas (draft 2020-12) the package ships in schemas/ (issue 13.3), generated from the
  * zod schemas so they cannot drift: the input of a student (`StudentSchema`), a batch
  * (`BatchSchema`) and a registration (`RegistrationSchema`), and the CLI's JSON report
- * (`ReportSchema`, src/cli/report-schema.ts). Written by `npm run gen:schemas`
+ * (`ReportSchema`, src/roster/report-schema.ts). Written by `npm run gen:schemas`
  * (`UPDATE_SCHEMAS=1 vitest run test/schemas/generated.test.ts`); the same test fails while a
  * committed file differs from what this generates.
  *
@@ -12,9 +12,9 @@
  */
 import * as z from "zod";
 import { version } from "../package.json";
-import { ReportParamsSchema, ReportSchema } from "../src/cli/report-schema.js";
 import { formatsJsonSchema, instantSchema, isoDateSchema } from "../src/entities/formats.js";
 import { BatchSchema, RegistrationSchema, StudentSchema } from "../src/index.js";
+import { ReportParamsSchema, ReportSchema } from "../src/roster/report-schema.js";
 
 /** A JSON Schema document, as JSON. */
 export type JsonSchema = Record<string, unknown>;
@@ -56,7 +56,7 @@ export const schemaFiles: Readonly<Record<string, SchemaFile>> = {
     io: "output",
     title: "xueli check report",
     description:
-      "The JSON report of `xueli check --format json`: the batch, the window of the run (with --at), every student's findings by roster row, the photo folder's findings and the counts.",
+      "The JSON report of `xueli check --format json` and of `checkRoster` (xueli-zhuce/roster): the batch, the window of the run (with --at), every student's findings by roster row, the photo folder's files and findings, and the summary (lines read, students and photos checked, counts by code, the sheet read, footer lines skipped, rules skipped for want of a column).",
   },
 };
 

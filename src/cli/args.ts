@@ -16,15 +16,20 @@ export const commandOptions = {
     ...common,
     example: { type: "boolean" },
     photos: { type: "string" },
+    background: { type: "boolean" },
     batch: { type: "string" },
     "named-by": { type: "string" },
     "admission-year": { type: "string" },
     at: { type: "string" },
+    output: { type: "string" },
+    quiet: { type: "boolean" },
+    "strict-columns": { type: "boolean" },
     sheet: { type: "string" },
     "input-format": { type: "string" },
     "max-rows": { type: "string" },
     "max-size": { type: "string" },
   },
+  batch: { ...common, out: { type: "string" } },
   rules: common,
   explain: common,
   none: { ...common, version: { type: "boolean", short: "v" } },
@@ -73,17 +78,27 @@ export function wantsVersion(argv: readonly string[]): boolean {
   }
 }
 
-/** The options of one command, parsed strictly: an unknown option is a `UsageError` (exit 2). */
+/** The option a parseArgs error names (`'--format <value>'` → `--format`), or the message's first word. */
+function optionNamed(message: string): string {
+  return /'(-{1,2}[^'\s<]+)/.exec(message)?.[1] ?? /(-{1,2}[\w-]+)/.exec(message)?.[1] ?? "";
+}
+
+/**
+ * The options of one command, parsed strictly. An unknown option, an option without its value
+ * (`--format` last) or a yes/no option given one (`--quiet=1`) is a `UsageError` (exit 2), said in
+ * the locale's words: parseArgs's English message is never shown.
+ */
 export function parseCommand<C extends Command>(command: C, argv: string[], t: CliText) {
   try {
     return parseArgs({ args: argv, options: commandOptions[command], allowPositionals: true, strict: true });
   } catch (e) {
     const err = e as { code?: string; message?: string };
-    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      const name = /'([^']+)'/.exec(err.message ?? "")?.[1] ?? String(err.message);
-      throw new UsageError(t.unknownOption(name));
+    const option = optionNamed(err.message ?? "");
+    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(t.unknownOption(option));
+    if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /does not take/.test(err.message ?? "")) {
+      throw new UsageError(t.takesNoValue(option));
     }
-    throw new UsageError(t.badOption(err.message ?? String(e)));
+    throw new UsageError(t.missingValue(option));
   }
 }
 

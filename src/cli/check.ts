@@ -1,121 +1,344 @@
+import { createWriteStream } from "node:fs";
+import { readFile, realpath, stat, writeFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Batch, batches, defineBatch, type Locale, XueliError } from "../index.js";
 import {
-  type Batch,
-  checkStudentRegistration,
-  type DuplicateIndex,
-  type Finding,
-  finding,
-  type Locale,
-} from "../index.js";
-import type { RosterStudent } from "./roster/map.js";
-import type { BadRow } from "./roster/read.js";
+  defaultRosterLimits,
+  RosterCheck,
+  type RosterEvent,
+  type RosterFormat,
+  type RosterLimits,
+  rosterFormats,
+  type StudentReport,
+  writeReportXlsx,
+} from "../roster/index.js";
+import { oneOf } from "./args.js";
+import { begin, type Io } from "./commands.js";
+import { errnoOf, InputError, UsageError } from "./errors.js";
+import { type CliText, cliText } from "./messages.js";
+import { checkPhotos, type NamedBy } from "./photos.js";
+import { csvWriter, jsonWriter, type ReportWriter, Sink, safeText, styleFor, textWriter } from "./report.js";
+import { openRoster, RosterError, type RosterInput, type RosterSource } from "./roster/read.js";
 
-/** One student's part of the report: the row it came from and every finding about it. */
-export interface StudentReport {
-  row: number;
-  studentNumber: string | null;
-  name: string | null;
-  findings: Finding[];
+/** The bundled example, beside `dist/` in the package (and in the packed tarball). */
+const exampleDir = new URL("../examples/", import.meta.url);
+/** The instant the example is judged at: inside the 2022 third batch's window, so output is stable. */
+export const EXAMPLE_AT = "2022-06-01T10:00:00+08:00";
+
+/** The batch of a run: a preset by id, or a batch file (`xueli batch init`), checked by `defineBatch`. */
+export async function resolveBatch(
+  value: string | undefined,
+  locale: Locale,
+): Promise<{ batch: Batch; file?: string }> {
+  const t = cliText(locale);
+  const id = value ?? "ucas-2022-3";
+  if (Object.hasOwn(batches, id)) return { batch: batches[id] as Batch };
+  if (!id.toLowerCase().endsWith(".json")) {
+    throw new UsageError(t.badValue("--batch", id, [...Object.keys(batches), "<批次.json>"].join(" | ")));
+  }
+  let text: string;
+  try {
+    text = await readFile(id, "utf8");
+  } catch (e) {
+    throw new InputError(t.unreadable(id, t.fileProblem(errnoOf(e))));
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    // Never the parser's own message: it quotes the file (control characters and all) in English.
+    throw new InputError(t.batchNotJson(id));
+  }
+  const r = defineBatch(data, { locale });
+  if (r.ok && r.value !== undefined) return { batch: r.value, file: id };
+  // The findings speak of the batch (schema.invalid names the batch's fields).
+  throw new InputError(
+    t.badBatchFile(id),
+    r.findings.map((f) => `  ${f.message}`),
+  );
 }
 
-/** What `xueli check` found about the photo folder as a whole (files that match no student …). */
-export interface PhotosReport {
-  /** The folder as given on the command line (`examples/photos` for `--example`). */
-  dir: string;
-  /** How many files were checked. */
-  files: number;
-  /** Findings not about one student's photo: files matching no student, the folder unreadable … */
-  findings: Finding[];
+/** `--input-format`, `--sheet`, `--max-rows`, `--max-size`: how the roster is read. */
+function readingOptions(
+  values: { sheet?: string; "input-format"?: string; "max-rows"?: string; "max-size"?: string },
+  t: CliText,
+): { format?: RosterFormat; sheet?: string | number; limits: RosterLimits } {
+  const out: { format?: RosterFormat; sheet?: string | number; limits: RosterLimits } = {
+    limits: { ...defaultRosterLimits },
+  };
+  const f = values["input-format"];
+  if (f !== undefined) out.format = oneOf("--input-format", f, rosterFormats, "csv", t);
+  // [decision] --sheet 2 is the second sheet; a workbook with fewer sheets is searched for one
+  // named "2" (readRoster tries the position first, then the name).
+  const sheet = values.sheet;
+  if (sheet !== undefined) out.sheet = /^[1-9]\d{0,4}$/.test(sheet) ? Number(sheet) : sheet;
+  const positive = (name: string, v: string | undefined, max: number): number | undefined => {
+    if (v === undefined) return undefined;
+    if (!/^[1-9]\d*$/.test(v) || Number(v) > max) throw new UsageError(t.badValue(name, v, `1–${max}`));
+    return Number(v);
+  };
+  const rows = positive("--max-rows", values["max-rows"], 10_000_000);
+  if (rows !== undefined) out.limits.maxRows = rows;
+  const mib = positive("--max-size", values["max-size"], 4096);
+  if (mib !== undefined) {
+    out.limits.maxFileBytes = mib * 1024 * 1024;
+    out.limits.maxInflatedBytes = mib * 1024 * 1024;
+    out.limits.maxXlsBytes = mib * 1024 * 1024;
+  }
+  return out;
 }
 
-/** The window of the run (2.1), checked once when `--at` is given: a fact about the moment, not a student. */
-export interface WindowReport {
-  at: string;
-  /** `window.closed` when `at` is outside the batch's window; empty when inside. */
-  findings: Finding[];
-}
-
-/** The report `--format json` prints, exactly this shape (api.md, CLI). */
-export interface Report {
-  batch: Batch;
-  /** Present when the run was given an instant (`--at`, `--example`). */
-  window?: WindowReport;
-  summary: { students: number; errors: number; warnings: number; byCode: Record<string, number> };
-  students: StudentReport[];
-  photos?: PhotosReport;
-}
-
-export interface CheckOptions {
-  batch: Batch;
-  locale: Locale;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" ? String(v) : null;
-}
-
-function field(input: unknown, key: string): unknown {
-  return typeof input === "object" && input !== null ? (input as Record<string, unknown>)[key] : undefined;
+/** The kind of report file `--output` names, by its extension. */
+function outputKind(file: string, t: CliText): "xlsx" | "csv" {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".xlsx") return "xlsx";
+  if (ext === ".csv") return "csv";
+  throw new UsageError(t.outputType(file));
 }
 
 /**
- * One student's checks: the core's one check of a student for a unit (`checkStudentRegistration`:
- * the student's fields, then every guard of staging and submitting but the window), never
- * re-implemented here. A 毕业结论 column that says neither 毕业 nor 结业 is reported at
- * `["conclusion"]` and the defense's conclusion is used [decision].
+ * The roster is never written: an `--output` that is the roster — the same real path, or the same
+ * file by device and inode (a hard link, another name on a case-insensitive disk) — is refused.
  */
-export function checkStudent(s: RosterStudent, o: CheckOptions): StudentReport {
-  const options: Parameters<typeof checkStudentRegistration>[1] = { batch: o.batch, locale: o.locale };
-  if (s.conclusion !== undefined) options.conclusion = s.conclusion;
-  const r = checkStudentRegistration(s.input, options);
-  return {
-    row: s.row,
-    studentNumber: str(field(s.input, "studentNumber")),
-    name: str(field(s.input, "name")),
-    findings: r.findings,
-  };
+async function refuseRosterAsOutput(output: string, roster: string | undefined, t: CliText): Promise<void> {
+  if (roster === undefined) return;
+  const [o, r] = await Promise.all([
+    stat(output).catch(() => undefined),
+    stat(roster).catch(() => undefined),
+  ]);
+  const same =
+    (o !== undefined && r !== undefined && o.dev === r.dev && o.ino === r.ino) ||
+    (await realpath(roster).catch(() => resolve(roster))) ===
+      (await realpath(output).catch(() => resolve(output)));
+  if (same) throw new UsageError(t.outputIsRoster(output));
 }
 
-/** A row that could not be read is a student report of its own: one `roster.unreadable-row` for the row. */
-export function badRowReport(b: BadRow, locale: Locale): StudentReport {
-  return {
-    row: b.row,
-    studentNumber: null,
-    name: null,
-    findings: [finding("roster.unreadable-row", [], { reason: b.reason, ...b.params }, { locale })],
-  };
+/** Rows between two progress lines of a long roster; the first line comes after as many. */
+export const ROSTER_PROGRESS_EVERY = 5000;
+
+/**
+ * A line on stderr while a long roster is read, pass by pass — only on a terminal — erased at the
+ * end of each pass. Rows are counted, not seconds: short rosters show nothing.
+ */
+export class RosterProgress {
+  private drawn = false;
+  private rows = 0;
+  constructor(
+    private readonly stderr: Io["stderr"],
+    private readonly t: CliText,
+    private total: number | undefined = undefined,
+  ) {}
+
+  /** One row of pass `pass`. */
+  row(pass: number): void {
+    this.rows += 1;
+    if (this.stderr.isTTY !== true || this.rows % ROSTER_PROGRESS_EVERY !== 0) return;
+    this.stderr.write(`\r${this.t.rosterProgress(pass, this.rows, this.total)}`);
+    this.drawn = true;
+  }
+
+  /** The end of a pass: the line erased; later passes know the total. */
+  end(): void {
+    if (this.drawn) this.stderr.write("\r\u001b[2K");
+    this.drawn = false;
+    this.total = this.rows;
+    this.rows = 0;
+  }
 }
 
-/** The duplicate findings of a roster student, paths relative to the student (`["id", "number"]`). */
-export function duplicateFindings(index: DuplicateIndex, input: unknown): Finding[] {
-  return index
-    .findingsOf({ student: input })
-    .map((f) => (f.path[0] === "student" ? { ...f, path: f.path.slice(1) } : f));
+/** Reads the roster once, each event to `each`; a roster-level problem ends it (exit 2). */
+async function pass(
+  source: RosterSource,
+  n: number,
+  progress: RosterProgress,
+  each: (e: RosterEvent) => void | Promise<void>,
+): Promise<void> {
+  for await (const e of source.events()) {
+    if (e.kind === "fatal") throw new RosterError([e.finding]);
+    if (e.kind === "row") progress.row(n);
+    await each(e);
+  }
+  progress.end();
 }
 
-/** Adds a student's extra findings (duplicates, photos) after its own, each (code, path) once. */
-export function withFindings(report: StudentReport, extra: readonly Finding[]): StudentReport {
-  return extra.length === 0 ? report : { ...report, findings: [...report.findings, ...extra] };
-}
+/**
+ * `xueli check`: exit 0 without errors, 1 with errors; bad usage and unreadable input exit 2. The
+ * run is the package's (`RosterCheck`): pass 1 gathers what the checks across rows need, pass 1b
+ * (when keys repeat) confirms duplicates, the photo folder is checked, pass 2 checks each row and
+ * writes its report at once — stdout as text, JSON or CSV, and with `--output` a CSV file as well,
+ * or an annotated workbook (the rows kept for it: the roster is then read whole, within its caps).
+ */
+export async function checkCommand(argv: string[], io: Io, peeked: Locale): Promise<number> {
+  const { values, positionals, locale, t, help, format } = begin("check", argv, io, peeked, [
+    "text",
+    "json",
+    "csv",
+  ] as const);
+  if (help) return 0;
+  const namedBy = oneOf<NamedBy>(
+    "--named-by",
+    values["named-by"],
+    ["id-number", "student-number"] as const,
+    "student-number",
+    t,
+  );
+  let admissionYear: number | undefined;
+  if (values["admission-year"] !== undefined) {
+    const y = values["admission-year"];
+    if (!/^\d{4}$/.test(y)) throw new UsageError(t.badValue("--admission-year", y, "YYYY"));
+    admissionYear = Number(y);
+  }
+  const example = values.example === true;
+  if (example && positionals.length > 0) throw new UsageError(t.rosterAndExample);
+  if (!example && positionals.length === 0) throw new UsageError(t.rosterMissing);
+  if (positionals.length > 1) throw new UsageError(t.tooManyRosters(positionals));
+  const reading = readingOptions(values, t);
+  const output = values.output;
+  const kind = output === undefined ? undefined : outputKind(output, t);
+  const quiet = values.quiet === true;
+  // [decision] Without --at the data alone are checked: the window (2.1) is a fact about the
+  // moment of the run, checked once when an instant is given, never a finding of every row.
+  const at = values.at ?? (example ? EXAMPLE_AT : undefined);
+  const { batch, file: batchFile } = await resolveBatch(values.batch, locale);
 
-/** The counts that end the report, accumulated student by student. */
-export class Tally {
-  private students = 0;
-  private errors = 0;
-  private warnings = 0;
-  private readonly byCode = new Map<string, number>();
+  const rosterPath = example ? fileURLToPath(new URL("roster.csv", exampleDir)) : (positionals[0] as string);
+  const rosterShown = example ? "--example" : rosterPath;
+  const stdin = !example && rosterPath === "-";
+  const input: RosterInput = stdin ? { stdin: io.stdin ?? process.stdin } : { path: rosterPath };
+  let photosDir: string | undefined = values.photos;
+  let photosShown = photosDir;
+  if (example && photosDir === undefined) {
+    photosDir = fileURLToPath(new URL("photos/", exampleDir));
+    photosShown = "examples/photos";
+  }
+  if (photosDir !== undefined) {
+    const s = await stat(photosDir).catch(() => undefined);
+    if (!s?.isDirectory()) throw new InputError(t.notAFolder(photosDir));
+  }
+  if (output !== undefined) await refuseRosterAsOutput(output, stdin ? undefined : rosterPath, t);
 
-  add(findings: readonly Finding[], student: boolean): void {
-    if (student) this.students += 1;
-    for (const f of findings) {
-      if (f.severity === "error") this.errors += 1;
-      else if (f.severity === "warning") this.warnings += 1;
-      this.byCode.set(f.code, (this.byCode.get(f.code) ?? 0) + 1);
+  let run: RosterCheck;
+  try {
+    run = new RosterCheck({
+      batch,
+      locale,
+      ...(at === undefined ? {} : { at }),
+      photos: photosDir !== undefined,
+    });
+  } catch (e) {
+    if (e instanceof XueliError && e.code === "context.at") {
+      throw new UsageError(t.badValue("--at", at ?? "", "ISO 8601 +08:00, 2026-06-01T10:00:00+08:00"));
     }
+    throw e;
+  }
+  const source = await openRoster(input, {
+    ...reading,
+    locale,
+    t,
+    partial: values["strict-columns"] !== true,
+    copy: kind === "xlsx",
+  });
+  const progress = new RosterProgress(io.stderr, t);
+
+  // Pass 1: what the checks across rows need, and what reading found about the roster. Nothing is
+  // written yet: a roster that cannot be read as a whole is still exit 2 with an empty stdout.
+  await pass(source, 1, progress, (e) => run.add(e));
+  if (!quiet) writeRosterNotes(io, source, run, t);
+  let passes = 2;
+  if (run.seal()) {
+    passes = 3;
+    await pass(source, 2, progress, (e) => run.confirm(e));
+  }
+  if (photosDir !== undefined) {
+    const photos = await checkPhotos(photosDir, photosShown ?? photosDir, run.photoStudents(), {
+      namedBy,
+      admissionYear,
+      background: values.background === true,
+      locale,
+      stderr: io.stderr,
+    });
+    run.setPhotos(photos);
   }
 
-  summary(): Report["summary"] {
-    const byCode: Record<string, number> = {};
-    for (const k of [...this.byCode.keys()].sort()) byCode[k] = this.byCode.get(k) as number;
-    return { students: this.students, errors: this.errors, warnings: this.warnings, byCode };
+  // Pass 2: each row checked and written at once; only the counts are kept (and, for the
+  // workbook, the rows' reports).
+  const columns = (run.columns?.recognised ?? []).map((c) => ({
+    column: c.column,
+    key: c.key,
+    header: c.header,
+  }));
+  const sink = new Sink(io.stdout);
+  const writers: ReportWriter[] = [
+    format === "json"
+      ? jsonWriter(sink)
+      : format === "csv"
+        ? csvWriter(sink, { locale, columns, quiet })
+        : textWriter(sink, { locale, style: styleFor(io.stdout, io.env), quiet }),
+  ];
+  let file: NodeJS.WritableStream | undefined;
+  if (kind === "csv" && output !== undefined) {
+    file = await openOutput(output, t);
+    writers.push(csvWriter(new Sink(file), { locale, columns, quiet }));
   }
+  const kept: StudentReport[] | undefined = kind === "xlsx" ? [] : undefined;
+  const head = { batch, roster: rosterShown, ...(batchFile === undefined ? {} : { batchFile }) };
+  for (const w of writers) await w.begin(run.window === undefined ? head : { ...head, window: run.window });
+  await pass(source, passes, progress, async (e) => {
+    const s = run.check(e);
+    if (s === undefined) return;
+    for (const w of writers) await w.student(s);
+    kept?.push(s);
+  });
+  const info = { linesRead: source.info.linesRead, sheets: source.info.sheets };
+  const { summary, photos } = run.finish(
+    source.info.sheet === undefined ? info : { ...info, sheet: source.info.sheet },
+  );
+  for (const w of writers) await w.end(summary, photos);
+  if (file !== undefined) await closeOutput(file, output as string, t);
+  if (kind === "xlsx" && output !== undefined && kept !== undefined && source.roster !== undefined) {
+    const report = {
+      batch,
+      ...(run.window === undefined ? {} : { window: run.window }),
+      students: kept,
+      ...(photos === undefined ? {} : { photos }),
+      summary,
+    };
+    const bytes = writeReportXlsx(report, source.roster, { locale, warnings: !quiet });
+    await writeFile(output, bytes).catch((e: unknown) => {
+      throw new InputError(t.cannotWrite(output, t.fileProblem(errnoOf(e))));
+    });
+  }
+  if (output !== undefined && !quiet) io.stderr.write(`xueli: ${safeText(t.outputWritten(output))}\n`);
+  return summary.errors > 0 ? 1 : 0;
+}
+
+/** The CSV report file, opened for writing (its errors said in the locale's words). */
+async function openOutput(output: string, t: CliText): Promise<NodeJS.WritableStream> {
+  const stream = createWriteStream(output);
+  await new Promise<void>((ok, fail) => {
+    stream.once("open", () => ok());
+    stream.once("error", (e) => fail(new InputError(t.cannotWrite(output, t.fileProblem(errnoOf(e))))));
+  });
+  return stream;
+}
+
+async function closeOutput(stream: NodeJS.WritableStream, output: string, t: CliText): Promise<void> {
+  await new Promise<void>((ok, fail) => {
+    stream.once("error", (e) => fail(new InputError(t.cannotWrite(output, t.fileProblem(errnoOf(e))))));
+    stream.end(() => ok());
+  });
+}
+
+/** On stderr, once: the sheet read (of several), the footer lines skipped, notes about other lines. */
+function writeRosterNotes(io: Io, source: RosterSource, run: RosterCheck, t: CliText): void {
+  const lines: string[] = [];
+  const { sheet, sheets } = source.info;
+  if (sheet !== undefined && sheets.length > 1)
+    lines.push(t.sheetRead(sheet.name, sheet.index, sheets.length));
+  const footer = run.footerLines;
+  if (footer.count > 0) lines.push(t.footerSkipped(footer.count, footer.rows));
+  // A note about a row that is not a data row (a footer line …) has no report of its own.
+  for (const f of run.rosterNotes) lines.push(f.message);
+  for (const line of lines) io.stderr.write(`xueli: ${safeText(line)}\n`);
 }

@@ -1,9 +1,12 @@
-// The xueli CLI: a thin shell over the core (`../index.js`) and the file helpers (`../node`).
-// Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.
+// The xueli CLI: a thin shell over the core (`../index.js`), the file helpers (`../node`) and the
+// roster package (`../roster`). Exit codes: 0 no errors found; 1 errors found; 2 bad usage or
+// unreadable input.
 import { version } from "../../package.json";
 import { parseCommand, peekLocale, wantsVersion } from "./args.js";
-import { checkCommand, explainCommand, type Io, rulesCommand } from "./commands.js";
-import { UsageError } from "./errors.js";
+import { batchCommand } from "./batch.js";
+import { checkCommand } from "./check.js";
+import { explainCommand, type Io, rulesCommand } from "./commands.js";
+import { InputError, UsageError } from "./errors.js";
 import { cliText } from "./messages.js";
 import { safeText } from "./report.js";
 import { RosterError } from "./roster/read.js";
@@ -16,10 +19,15 @@ const RAISE: Partial<Record<string, string>> = {
   maxXlsBytes: "--max-size",
 };
 
-/** Runs one command line; returns the exit code. Never calls `process.exit`, so output is flushed. */
+/**
+ * Runs one command line; returns the exit code. Never calls `process.exit`, so output is flushed.
+ * Everything written to stderr that holds input (a path, an option's value, a batch's field) is
+ * escaped (`safeText`): no control or bidi character of the input reaches the terminal.
+ */
 export async function run(argv: string[], io: Io): Promise<number> {
   const locale = peekLocale(argv);
   const t = cliText(locale);
+  const say = (line: string) => io.stderr.write(`xueli: ${safeText(line)}\n`);
   try {
     // `--version` after a command too (`xueli check --version`): the version, whatever the command.
     if (wantsVersion(argv)) {
@@ -30,6 +38,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     switch (first) {
       case "check":
         return await checkCommand(rest, io, locale);
+      case "batch":
+        return await batchCommand(rest, io, locale);
       case "rules":
         return rulesCommand(rest, io, locale);
       case "explain":
@@ -54,19 +64,28 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (e instanceof RosterError) {
       // A roster that cannot be read as a whole: its findings, localized; not a usage error.
       for (const f of e.findings) {
-        io.stderr.write(`xueli: ${safeText(f.message)}\n`);
+        say(f.message);
         const option = f.code === "roster.too-large" ? RAISE[f.params.limit] : undefined;
         if (option !== undefined) io.stderr.write(`${t.raiseLimit(option)}\n`);
       }
       return 2;
     }
+    if (e instanceof InputError) {
+      // Input that cannot be read (or written): the command line was right, no usage hint.
+      say(e.message);
+      for (const line of e.lines) io.stderr.write(`${safeText(line)}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
-      io.stderr.write(`xueli: ${e.message}\n${t.helpHint}\n`);
+      say(e.message);
+      io.stderr.write(`${t.helpHint}\n`);
       return 2;
     }
     // A bug, not the user's input: say so briefly; XUELI_DEBUG shows the stack.
     const err = e instanceof Error ? e : new Error(String(e));
-    io.stderr.write(`xueli: ${io.env.XUELI_DEBUG ? (err.stack ?? err.message) : err.message}\n`);
+    say(t.internal(err.message));
+    if (io.env.XUELI_DEBUG)
+      for (const line of (err.stack ?? "").split("\n")) io.stderr.write(`${safeText(line)}\n`);
     return 2;
   }
 }

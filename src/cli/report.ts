@@ -1,8 +1,17 @@
-import type { Finding, Locale } from "../index.js";
-import type { PhotosReport, Report, StudentReport, WindowReport } from "./check.js";
+import type { Batch, Finding, Locale } from "../index.js";
+import {
+  CsvReport,
+  escapeControls,
+  isControlChar,
+  type PhotosReport,
+  type ReportColumn,
+  type ReportSummary,
+  type StudentReport,
+  type WindowReport,
+} from "../roster/index.js";
 import { cliText } from "./messages.js";
 
-/** ANSI styles, or none: colour only on a TTY and never when `NO_COLOR` is set (no-color.org). */
+/** ANSI styles, or none. */
 export interface Style {
   red(s: string): string;
   yellow(s: string): string;
@@ -21,78 +30,53 @@ const coloured: Style = {
   dim: ansi(2, 22),
 };
 
-/** Colour for a stream when it is a terminal and `NO_COLOR` is unset or empty. */
+/**
+ * Colour for a stream: `FORCE_COLOR` set to anything but `0` or `false` colours even a pipe, and
+ * `FORCE_COLOR=0` (or `false`) never colours (force-color.org; as Node itself, it wins over
+ * `NO_COLOR`); else colour only on a terminal and when `NO_COLOR` is unset or empty (no-color.org).
+ * An empty `FORCE_COLOR` is as if unset.
+ */
 export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Style {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force === "0" || force === "false" ? plain : coloured;
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== "";
   return stream.isTTY === true && !noColor ? coloured : plain;
 }
 
-/** Longest text taken from the input that a report repeats; longer is cut with its length noted. */
-export const MAX_TEXT = 200;
-
 /**
- * Text from the roster made safe for a terminal: control characters (C0 but tab, DEL, C1 — ESC,
- * BEL, CR, CSI …) shown as `\u001b`-style escapes, so a cell can neither move the cursor nor retitle
- * the window; a newline in a cell is shown as `\n` so it cannot fake a report line.
+ * Text from the input made safe for a terminal (issue 12.7): control characters, DEL, C1, the bidi
+ * overrides and isolates and zero-width characters shown as `\u001b`-style escapes. Every string
+ * the CLI writes that holds something it read — a cell, a message quoting one, a file name, the
+ * roster's path, a batch's id — goes through it, on stdout and stderr alike.
  */
-export function safeText(s: string): string {
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out +=
-      (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f) ? `\\u${c.toString(16).padStart(4, "0")}` : s[i];
+export const safeText = escapeControls;
+
+/** JSON text whose strings hold no control, bidi or zero-width character (`\uXXXX` escapes: the same JSON value). */
+export function safeJson(text: string): string {
+  let out: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // JSON.stringify escapes C0 itself; the rest are escaped here, inside strings where alone they occur.
+    if (c >= 0x7f && isControlChar(c)) {
+      out ??= text.slice(0, i);
+      out += `\\u${c.toString(16).padStart(4, "0")}`;
+    } else if (out !== undefined) out += text[i];
   }
-  return out;
-}
-
-/** A string cut to `MAX_TEXT` characters, noting how long it was. */
-export function capText(s: string): string {
-  return s.length <= MAX_TEXT ? s : `${s.slice(0, MAX_TEXT)}…（${s.length}）`;
-}
-
-/**
- * A finding as reported: strings in its message and params cut to `MAX_TEXT`, so a 4 MB cell is
- * not repeated in full by every finding about it (the student's own name field keeps it once).
- */
-export function capFinding(f: Finding): Finding {
-  const out: Finding = { ...f, message: capText(f.message) };
-  if (f.params !== undefined) out.params = capValue(f.params, 0) as Record<string, unknown>;
-  return out;
-}
-
-function capValue(v: unknown, depth: number): unknown {
-  if (typeof v === "string") return capText(v);
-  if (depth > 4 || typeof v !== "object" || v === null) return v;
-  if (Array.isArray(v)) {
-    const items = v.slice(0, MAX_TEXT).map((x) => capValue(x, depth + 1));
-    return v.length > MAX_TEXT ? [...items, `…（${v.length}）`] : items;
-  }
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = capValue(x, depth + 1);
-  return out;
-}
-
-function pathText(path: Finding["path"]): string {
-  return safeText(capText(path.map(String).join(".")));
+  return out ?? text;
 }
 
 function findingLine(f: Finding, locale: Locale, st: Style): string {
   const t = cliText(locale);
   const mark = f.severity === "error" ? st.red("✗") : st.yellow("!");
   const sev = f.severity === "error" ? st.red(t.severityWord("error")) : st.yellow(t.severityWord("warning"));
-  const where = f.path.length > 0 ? ` [${pathText(f.path)}]` : "";
+  const where = f.path.length > 0 ? ` [${safeText(f.path.map(String).join("."))}]` : "";
   const clause = f.clause ? st.dim(` (${t.clause} ${f.clause})`) : "";
-  return `  ${mark} ${sev} ${f.code}: ${safeText(capText(f.message))}${where}${clause}`;
+  return `  ${mark} ${sev} ${f.code}: ${safeText(f.message)}${where}${clause}`;
 }
 
 function studentHeading(s: StudentReport, locale: Locale, st: Style): string {
   const t = cliText(locale);
-  const who = safeText(
-    [s.studentNumber, s.name]
-      .filter((x): x is string => x !== null)
-      .map(capText)
-      .join(" "),
-  );
+  const who = safeText([s.studentNumber, s.name].filter((x): x is string => x !== null).join(" "));
   return st.bold(who === "" ? t.rowLabel(s.row) : `${t.rowLabel(s.row)}  ${who}`);
 }
 
@@ -129,56 +113,97 @@ export class Sink {
   }
 }
 
-/** The report, written as it is made: `begin`, then each student in row order, then `end`. */
+/** What the report's head says: the batch (and the file it came from), the window, the roster. */
+export interface ReportHead {
+  batch: Batch;
+  /** The batch file given with `--batch`, when one was. */
+  batchFile?: string;
+  window?: WindowReport;
+  /** The roster as given on the command line. */
+  roster: string;
+}
+
+/** The report, written as it is made: `begin`, then each row in row order, then `end`. */
 export interface ReportWriter {
-  begin(batch: Report["batch"], window: WindowReport | undefined): Promise<void>;
+  begin(head: ReportHead): Promise<void>;
   student(s: StudentReport): Promise<void>;
-  end(summary: Report["summary"], photos: PhotosReport | undefined): Promise<void>;
+  end(summary: ReportSummary, photos: PhotosReport | undefined): Promise<void>;
+}
+
+/** Options of the text report. */
+export interface TextOptions {
+  locale: Locale;
+  style: Style;
+  /** `--quiet`: warnings are not shown (they are counted). */
+  quiet: boolean;
 }
 
 /**
- * The readable report: the batch and instant, each student with findings (grouped, in row
- * order), how many had none, the photo folder's own findings, then the counts by code.
+ * The readable report: the roster, the batch and instant, each row with findings (in row order),
+ * how many had none, the photo folder's own findings, then the summary — lines read, students and
+ * photos checked, the sheet, footer lines and columns skipped, the totals and the counts by code.
  */
-export function textWriter(sink: Sink, meta: { roster: string }, locale: Locale, st: Style): ReportWriter {
+export function textWriter(sink: Sink, o: TextOptions): ReportWriter {
+  const { locale, style: st } = o;
   const t = cliText(locale);
   let clean = 0;
   let total = 0;
+  let hidden = 0;
+  const shown = (list: readonly Finding[]) => {
+    if (!o.quiet) return list;
+    const kept = list.filter((f) => f.severity !== "warning");
+    hidden += list.length - kept.length;
+    return kept;
+  };
   return {
-    begin: (batch, window) => {
+    begin: (head) => {
       const lines = [
-        st.dim(`xueli check ${safeText(meta.roster)}`),
-        st.dim(safeText(t.batchLine(batch.id, window?.at))),
+        st.dim(`xueli check ${safeText(head.roster)}`),
+        st.dim(safeText(t.batchLine(head.batch.id, head.batchFile, head.window?.at))),
       ];
-      for (const f of window?.findings ?? []) lines.push(findingLine(f, locale, st));
+      for (const f of shown(head.window?.findings ?? [])) lines.push(findingLine(f, locale, st));
       lines.push("");
       return sink.write(`${lines.join("\n")}\n`);
     },
     student: (s) => {
       total += 1;
-      if (s.findings.length === 0) {
+      const findings = shown(s.findings);
+      if (findings.length === 0) {
         clean += 1;
         return Promise.resolve();
       }
-      const lines = [studentHeading(s, locale, st), ...s.findings.map((f) => findingLine(f, locale, st)), ""];
+      const lines = [studentHeading(s, locale, st), ...findings.map((f) => findingLine(f, locale, st)), ""];
       return sink.write(`${lines.join("\n")}\n`);
     },
     end: async (sum, photos) => {
       const lines: string[] = [];
       if (clean > 0 && clean < total) lines.push(st.green(t.okStudents(clean)), "");
-      if (photos && photos.findings.length > 0) {
+      const folder = shown(photos?.findings ?? []);
+      if (photos && folder.length > 0) {
         lines.push(st.bold(safeText(t.photosHeading(photos.dir))));
-        for (const f of photos.findings) lines.push(findingLine(f, locale, st));
+        for (const f of folder) lines.push(findingLine(f, locale, st));
         lines.push("");
       }
       lines.push(st.bold(t.summaryHeading));
-      lines.push(t.totals(sum.students, sum.errors, sum.warnings));
+      lines.push(t.read(sum.linesRead, sum.students, sum.photos));
+      if (sum.sheet !== undefined && sum.sheet.count > 1) {
+        lines.push(safeText(t.sheetRead(sum.sheet.name, sum.sheet.index, sum.sheet.count)));
+      }
+      if (sum.footer.count > 0) lines.push(t.footerSkipped(sum.footer.count, sum.footer.rows));
+      if (sum.skipped.length > 0) {
+        lines.push(st.yellow(t.skippedColumns(sum.skipped.map((k) => k.header))));
+        const codes = [...new Set(sum.skipped.flatMap((k) => k.codes))];
+        if (codes.length > 0) lines.push(t.skippedRules(codes));
+      }
+      lines.push(t.totals(sum.errors, sum.warnings));
+      if (hidden > 0) lines.push(st.dim(t.warningsHidden(hidden)));
       const codes = Object.keys(sum.byCode);
       if (codes.length === 0) lines.push(st.green(t.noFindings));
       else {
         lines.push(t.byCodeHeading);
         const width = Math.max(...codes.map((c) => c.length));
-        for (const c of codes) lines.push(`  ${c.padEnd(width)}  ${sum.byCode[c]}`);
+        const byCode = sum.byCode as Record<string, number>;
+        for (const c of codes) lines.push(`  ${c.padEnd(width)}  ${byCode[c]}`);
       }
       await sink.write(`${lines.join("\n")}\n`);
       await sink.flush();
@@ -188,20 +213,21 @@ export function textWriter(sink: Sink, meta: { roster: string }, locale: Locale,
 
 /** JSON text of a value nested `depth` levels deep in a two-space indented document. */
 function nested(v: unknown, depth: number): string {
-  return JSON.stringify(v, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
+  return safeJson(JSON.stringify(v, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`));
 }
 
 /**
- * The JSON report, `{ batch, students, photos?, summary }` (api.md's shape; the summary comes
- * last because it is known last), two-space indented, written one student at a time — the same
- * text `JSON.stringify(report, null, 2)` gives for that key order.
+ * The JSON report (`Report`, schemas/report.json): `{ batch, window?, students, photos?, summary }`
+ * (the summary comes last because it is known last), two-space indented, written one row at a
+ * time — the same text `JSON.stringify(report, null, 2)` gives for that key order, but for the
+ * control and bidi characters, escaped as `\uXXXX` (the same JSON value).
  */
 export function jsonWriter(sink: Sink): ReportWriter {
   let count = 0;
   return {
-    begin: (batch, window) =>
+    begin: (head) =>
       sink.write(
-        `{\n  "batch": ${nested(batch, 1)},${window === undefined ? "" : `\n  "window": ${nested(window, 1)},`}\n  "students": [`,
+        `{\n  "batch": ${nested(head.batch, 1)},${head.window === undefined ? "" : `\n  "window": ${nested(head.window, 1)},`}\n  "students": [`,
       ),
     student: (s) => {
       count += 1;
@@ -212,6 +238,25 @@ export function jsonWriter(sink: Sink): ReportWriter {
       if (photos) tail += `,\n  "photos": ${nested(photos, 1)}`;
       tail += `,\n  "summary": ${nested(summary, 1)}\n}\n`;
       await sink.write(tail);
+      await sink.flush();
+    },
+  };
+}
+
+/**
+ * The CSV report (`CsvReport` of the package): one line per finding, UTF-8 with a BOM, formulas
+ * escaped; the window's findings first, the photo folder's last.
+ */
+export function csvWriter(
+  sink: Sink,
+  o: { locale: Locale; columns: readonly ReportColumn[]; quiet: boolean },
+): ReportWriter {
+  const csv = new CsvReport({ locale: o.locale, columns: o.columns, warnings: !o.quiet });
+  return {
+    begin: (head) => sink.write(csv.head() + csv.findings(head.window?.findings ?? [])),
+    student: (s) => sink.write(csv.student(s)),
+    end: async (_summary, photos) => {
+      await sink.write(csv.findings(photos?.findings ?? []));
       await sink.flush();
     },
   };

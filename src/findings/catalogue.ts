@@ -244,6 +244,7 @@ export const catalogue = {
   // Rosters (3.1)
   "roster.unreadable-row": { severity: "error", clause: "3.1", notice: N_FIELDS },
   "roster.stray-quote": { severity: "warning", clause: "3.1", notice: N_FIELDS },
+  "roster.id-as-number": { severity: "error", clause: "3.1", standard: "GB 11643-1999", notice: N_FIELDS },
   "roster.unreadable": { severity: "error", clause: "3.1", notice: N_FIELDS },
   "roster.too-large": { severity: "error", clause: "3.1", notice: N_FIELDS },
   "roster.no-header": { severity: "error", clause: "3.1", notice: N_FIELDS },

@@ -240,6 +240,11 @@ export interface FindingParams {
   };
   /** A quote opened a CSV cell and ran over line breaks: the file lines it had swallowed. */
   "roster.stray-quote": { line: number; lastLine: number; lines: number };
+  /**
+   * An ID number that a spreadsheet stored as a number (a number cell, or `1.10108E+17` in a CSV):
+   * `received` as it came (the number's digits, or the text). Digits past the 15th are lost.
+   */
+  "roster.id-as-number": { received: string };
   "roster.unreadable": {
     reason: RosterProblem;
     format: RosterFormat;

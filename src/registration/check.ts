@@ -1,3 +1,4 @@
+import { XueliError } from "../core/error.js";
 import { type Path, prefixFindings } from "../core/result.js";
 import { type Conclusion, conclusions } from "../core/vocabulary.js";
 import { type Batch, defineBatch } from "../entities/batch.js";
@@ -88,11 +89,23 @@ export interface StudentRegistrationOptions extends LocaleOptions {
    * Another value is reported (`schema.invalid` at `["conclusion"]`) and the default is used.
    */
   conclusion?: unknown;
+  /**
+   * The fields the record's source has (dotted keys, as a roster's columns name them: `name`,
+   * `id.number`, `origin.value`, `study.defense` …); absent: all of them. A required field left
+   * out of `present` is not reported: it gets a stand-in that breaks no rule, every finding at its
+   * path is dropped, and so the rules it feeds are skipped — a roster with only some columns is
+   * checked for the rules those columns allow [decision, issue 14.5]. The value then has no
+   * `student` (it holds stand-ins).
+   */
+  present?: ReadonlySet<string>;
 }
 
 /** What `checkStudentRegistration` found besides the findings: the student as it would be registered. */
 export interface StudentRegistrationCheck {
-  /** The normalized student (`validateStudent`'s value), when the record's shape could be read. */
+  /**
+   * The normalized student (`validateStudent`'s value), when the record's shape could be read and
+   * no required field was left out of `present`.
+   */
   student?: Student;
   /** The conclusion the checks ran with. */
   conclusion: Conclusion;
@@ -100,6 +113,74 @@ export interface StudentRegistrationCheck {
 
 const relative = (f: Finding): Finding =>
   f.path[0] === "student" ? { ...f, path: f.path.slice(1) as Path } : f;
+
+/**
+ * The required fields of a student record (and those with a default the rules read), each with a
+ * stand-in for a source that has no column for it (`present`): a value the schema takes and no
+ * rule refuses. `undefined`: the schema's default or absence will do.
+ */
+const STAND_INS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
+  ["studentNumber", "-"],
+  ["name", "-"],
+  ["sex", "male"],
+  ["ethnicity", undefined],
+  ["id.number", ""],
+  ["degreeLevel", "master"],
+  ["trainingUnit", "-"],
+  ["admissionYear", 2000],
+  ["origin.value", undefined],
+  ["origin.reviewed", undefined],
+  ["photo.uploaded", true],
+  ["study.creditsComplete", true],
+  ["study.requiredSegmentsComplete", true],
+  ["study.thesisComplete", true],
+  ["study.defense", "passed"],
+]);
+
+/** The required fields `present` leaves out, or none when it is absent. */
+function absentFields(present: ReadonlySet<string> | undefined): string[] {
+  if (present === undefined) return [];
+  if (!(present instanceof Set))
+    throw new XueliError("option.invalid", "present must be a Set of field keys");
+  return [...STAND_INS.keys()].filter((k) => !present.has(k));
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * A copy of the record with a stand-in for each absent field (the input is never written). A record
+ * that cannot be copied (not an object, a getter that throws) is handed on as it is.
+ */
+function withStandIns(input: unknown, absent: readonly string[]): unknown {
+  try {
+    if (!isPlain(input)) return input;
+    const out: Record<string, unknown> = { ...input };
+    for (const key of absent) {
+      const value = STAND_INS.get(key);
+      const [head, leaf] = key.split(".") as [string, string | undefined];
+      if (leaf === undefined) {
+        if (value === undefined) delete out[head];
+        else out[head] = value;
+        continue;
+      }
+      const inner: Record<string, unknown> = isPlain(out[head]) ? { ...(out[head] as object) } : {};
+      if (value === undefined) delete inner[leaf];
+      else inner[leaf] = value;
+      if (head === "id" && inner.type === undefined) inner.type = "resident";
+      out[head] = inner;
+    }
+    return out;
+  } catch {
+    return input;
+  }
+}
+
+/** True for a finding at (or under) the path of one of `absent`'s fields. */
+function atAbsent(f: Finding, absent: readonly string[]): boolean {
+  const path = f.path.map(String).join(".");
+  return absent.some((k) => path === k || path.startsWith(`${k}.`));
+}
 
 /**
  * The one check of a student for a unit (2.1.1–2.1.2, 3.1–3.3): everything the unit would meet on
@@ -115,6 +196,9 @@ const relative = (f: Finding): Finding =>
  * r.ok //=> true for a student ready to be staged and submitted
  * checkStudentRegistration({ ...student, photo: { uploaded: false } }, { batch: ucas2022Batch3 })
  *   .findings.map((f) => [f.code, f.path]) //=> [["photo.missing", ["photo", "uploaded"]]]
+ * // A roster with only some columns: the rules those columns allow.
+ * checkStudentRegistration({ studentNumber: "2019E001", name: "张三" }, { batch: ucas2022Batch3,
+ *   present: new Set(["studentNumber", "name"]) }).findings //=> []
  */
 export function checkStudentRegistration(
   input: unknown,
@@ -122,6 +206,14 @@ export function checkStudentRegistration(
 ): Result<StudentRegistrationCheck> {
   const locale: LocaleOptions = { locale: resolveLocale(options) };
   const batch = options.batch;
+  const absent = absentFields(options.present);
+  if (absent.length > 0) {
+    // A partial record: the stand-ins' findings (and the guards' on them) are dropped [decision].
+    const { present: _, ...whole } = options;
+    const r = checkStudentRegistration(withStandIns(input, absent), whole);
+    const findings = r.findings.filter((f) => !atAbsent(f, absent));
+    return toResult({ conclusion: r.value?.conclusion ?? "graduation" }, findings);
+  }
   const v = validateStudent(input, { ...locale, batch });
   const findings: Finding[] = [...v.findings];
   const student = v.value;

@@ -142,7 +142,9 @@ function text(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : isoDay(v);
   if (typeof v === "string") {
-    const t = v.replace(/\u3000/g, " ").trim();
+    // (The ideographic space is a space here too; `trim` removes it at either end, and the
+    // replacement is only needed inside a cell, which few hold.)
+    const t = (v.indexOf("\u3000") === -1 ? v : v.replace(/\u3000/g, " ")).trim();
     return t === "" ? undefined : t;
   }
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
@@ -151,6 +153,9 @@ function text(v: unknown): string | undefined {
 
 function bool(v: unknown): unknown {
   if (typeof v === "boolean") return v;
+  // The status system's own two answers, before any string work.
+  if (v === "是") return true;
+  if (v === "否") return false;
   const t = text(v)?.toLowerCase();
   if (t === undefined) return undefined;
   if (TRUE.has(t)) return true;
@@ -326,6 +331,38 @@ function evidence(v: unknown): unknown {
  * cellValue("boolean", "也许") //=> "也许"
  */
 export function cellValue(kind: ValueKind, v: unknown): unknown {
+  if (typeof v === "string") {
+    // A roster repeats the same few texts in these columns (是/否, 男/女, 硕士, 通过, dates): the
+    // value of each text is remembered, per kind. Only these kinds: their values are primitives
+    // (an evidence list is an array the caller may change).
+    const memo = MEMO[kind];
+    if (memo !== undefined) {
+      const hit = memo.get(v);
+      if (hit !== undefined) return hit === EMPTY ? undefined : hit;
+      const out = readCell(kind, v);
+      if (memo.size < MEMO_MAX) memo.set(v, out === undefined ? EMPTY : out);
+      return out;
+    }
+  }
+  return readCell(kind, v);
+}
+
+/** The remembered value of an empty cell (`undefined` means "not remembered" in the maps). */
+const EMPTY = Symbol("empty");
+/** [decision] Texts remembered per kind: a bound, so that a hostile roster cannot grow the maps. */
+const MEMO_MAX = 2048;
+const MEMO: Partial<Record<ValueKind, Map<string, unknown>>> = {
+  boolean: new Map(),
+  sex: new Map(),
+  idType: new Map(),
+  degreeLevel: new Map(),
+  conclusion: new Map(),
+  defense: new Map(),
+  year: new Map(),
+  date: new Map(),
+};
+
+function readCell(kind: ValueKind, v: unknown): unknown {
   switch (kind) {
     case "string":
       // An 18-digit ID number stored as a number in Excel has lost its last digits: hand the number

@@ -69,6 +69,19 @@ type Scan =
   | { s: "too-long"; at: number; breaks: number; cells: number; open?: Cross }
   | { s: "too-many-cells"; at: number; breaks: number; cells: number };
 
+/** A record's scan (no spread of an empty object per record: the common case has no `crossed`). */
+function record(
+  cells: string[],
+  end: number,
+  breaks: number,
+  byBreak: boolean,
+  crossed: Crossed | undefined,
+): Scan {
+  return crossed === undefined
+    ? { s: "record", cells, end, breaks, byBreak }
+    : { s: "record", cells, end, breaks, byBreak, crossed };
+}
+
 /** Where a runaway quote would have closed, found by reading on without keeping anything. */
 class Shadow {
   private pendingQuote = false;
@@ -126,6 +139,8 @@ export class CsvReader {
   /** Text after the last line break (a last line without one). */
   private tail = false;
   private delim: number | undefined;
+  /** The delimiter as a string, for `split`. */
+  private delimText: string | undefined;
   /** Quotes of the current record read as characters (offsets in `buf`). */
   private literal: number[] = [];
   /** From this offset to the end of its line, every quote is a character. */
@@ -150,7 +165,10 @@ export class CsvReader {
     private readonly o: CsvReaderOptions,
     private readonly emit: (e: CsvEvent) => void,
   ) {
-    if (o.delimiter !== undefined) this.delim = o.delimiter.charCodeAt(0);
+    if (o.delimiter !== undefined) {
+      this.delim = o.delimiter.charCodeAt(0);
+      this.delimText = String.fromCharCode(this.delim);
+    }
   }
 
   /** The delimiter, once told. */
@@ -270,6 +288,7 @@ export class CsvReader {
       if (first !== undefined) best = DELIMITERS.find((d) => first.includes(d)) ?? ",";
     }
     this.delim = best.charCodeAt(0);
+    this.delimText = String.fromCharCode(this.delim);
     return true;
   }
 
@@ -277,8 +296,30 @@ export class CsvReader {
     return (i >= this.literalFrom && i < this.literalTo) || this.literal.includes(i);
   }
 
+  /**
+   * The common record, read natively: a whole line in `buf` (up to a line feed, a CR before it
+   * allowed), within `maxRecordLength`, holding no quote and no other CR, of at most `maxCells`
+   * cells — its cells are then exactly what the character loop of `scan` gives: the line split at
+   * the delimiter. `undefined` for anything else, which `scan` reads as before.
+   */
+  private plainLine(): Scan | undefined {
+    if (this.literal.length > 0 || this.literalFrom >= 0) return undefined;
+    const buf = this.buf;
+    const pos = this.pos;
+    const lf = buf.indexOf("\n", pos);
+    if (lf < 0 || lf > pos + this.o.maxRecordLength) return undefined;
+    const end = lf > pos && buf.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+    const text = buf.slice(pos, end);
+    if (text.indexOf('"') >= 0 || text.indexOf("\r") >= 0) return undefined;
+    const cells = text.split(this.delimText as string);
+    if (cells.length > this.o.maxCells) return undefined;
+    return { s: "record", cells, end: lf + 1, breaks: 1, byBreak: true };
+  }
+
   /** Reads the record at `pos`: its cells, or why it cannot be read yet. Offsets are in `buf`. */
   private scan(): Scan {
+    const fast = this.plainLine();
+    if (fast !== undefined) return fast;
     const buf = this.buf;
     const len = buf.length;
     const final = this.final;
@@ -297,7 +338,7 @@ export class CsvReader {
         if (!final) return { s: "more" };
         if (i === this.pos) return { s: "none" };
         cells.push(""); // "a," at the end of the input
-        return { s: "record", cells, end: i, breaks, byBreak: false, ...(crossed ? { crossed } : {}) };
+        return record(cells, i, breaks, false, crossed);
       }
       let c = buf.charCodeAt(i);
       if (c === QUOTE && !this.isLiteral(i)) {
@@ -371,7 +412,7 @@ export class CsvReader {
       }
       if (cells.length > this.o.maxCells) return { s: "too-many-cells", at: i, breaks, cells: cells.length };
       if (i >= len) {
-        return { s: "record", cells, end: i, breaks, byBreak: false, ...(crossed ? { crossed } : {}) };
+        return record(cells, i, breaks, false, crossed);
       }
       c = buf.charCodeAt(i);
       if (c === D) {
@@ -382,14 +423,7 @@ export class CsvReader {
         if (i + 1 >= len && !final) return { s: "more" };
         i += buf.charCodeAt(i + 1) === LF ? 2 : 1;
       } else i += 1;
-      return {
-        s: "record",
-        cells,
-        end: i,
-        breaks: breaks + 1,
-        byBreak: true,
-        ...(crossed ? { crossed } : {}),
-      };
+      return record(cells, i, breaks + 1, true, crossed);
     }
   }
 
@@ -431,7 +465,7 @@ export class CsvReader {
     this.pos = end;
     this.line += breaks;
     this.breaks += breaks;
-    this.literal = [];
+    if (this.literal.length > 0) this.literal = [];
     this.literalFrom = -1;
     this.literalTo = -1;
     this.recoveries = 0;

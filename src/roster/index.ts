@@ -6,6 +6,17 @@
  */
 
 export type { RosterFormat, RosterLimitName, RosterProblem } from "../findings/params.js";
+export {
+  type CheckRosterOptions,
+  type CheckRosterPhotos,
+  checkRoster,
+  RosterCheck,
+  type RosterCheckOptions,
+  type RosterPhotos,
+  type RosterRunInfo,
+  rosterEvents,
+  rulesByColumn,
+} from "./check.js";
 export { type Column, cellValue, columnFor, columns, foldHeader, type ValueKind } from "./columns.js";
 export { decodeRosterText, type RosterEncoding } from "./encoding.js";
 export { defaultRosterLimits, type RosterLimits, resolveRosterLimits } from "./limits.js";
@@ -18,7 +29,39 @@ export {
   studentFromCells,
   studentFromObject,
 } from "./map.js";
-export { type ReadRosterOptions, type Roster, readRoster, rosterFormats } from "./read.js";
+export {
+  type ReadRosterOptions,
+  type Roster,
+  type RosterCopy,
+  readRoster,
+  rosterFormats,
+} from "./read.js";
+export {
+  capFinding,
+  displayWidth,
+  escapeControls,
+  isControlChar,
+  type PhotoFileEntry,
+  type PhotosReport,
+  padDisplay,
+  REPORT_TEXT_MAX,
+  type Report,
+  type ReportSummary,
+  type SkippedColumn,
+  type StudentReport,
+  Tally,
+  type WindowReport,
+} from "./report.js";
+export { CsvReport, type CsvReportOptions, csvCell, reportCsv } from "./report-csv.js";
+export {
+  columnKeyOf,
+  fieldOf,
+  type ReportColumn,
+  type ReportWords,
+  reportWords,
+  suggestionOf,
+} from "./report-fields.js";
+export { REPORT_FILLS, type ReportXlsxOptions, writeReportXlsx } from "./report-xlsx.js";
 export type { RosterEvent, RosterFooterLine, RosterHeader } from "./rows.js";
 export { createRosterStream, type RosterStream, type RosterStreamOptions } from "./text.js";
 export { writeXlsx, type XlsxBook, type XlsxCell, type XlsxSheet, type XlsxValue } from "./write.js";

@@ -93,11 +93,42 @@ export function knownColumns(cells: readonly unknown[]): number {
   return found.size;
 }
 
-/** Sets `value` at a dotted path of known keys (the column table's, never the file's). */
-function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
-  const parts = key.split(".");
+/** One column of a header, read into the student: where its cell is, how its text is read, where it goes. */
+interface Slot {
+  index: number;
+  kind: Column["kind"];
+  /** The column is 毕业结论 (the stage event's, not a Student field). */
+  conclusion: boolean;
+  /** The field's dotted key split once (`["id", "number"]`): no `split` per cell. */
+  parts: readonly string[];
+}
+
+/**
+ * Each header's columns as slots, computed once per header (the rows of a roster share one
+ * `byIndex`) instead of splitting every key of every row: keyed by the `byIndex` array, and
+ * computed again if its length changed.
+ */
+const slotsOf = new WeakMap<readonly (Column | undefined)[], { length: number; slots: Slot[] }>();
+
+function slots(byIndex: readonly (Column | undefined)[]): Slot[] {
+  const known = slotsOf.get(byIndex);
+  if (known !== undefined && known.length === byIndex.length) return known.slots;
+  const out: Slot[] = [];
+  for (let i = 0; i < byIndex.length; i++) {
+    const col = byIndex[i];
+    if (col === undefined) continue;
+    out.push({ index: i, kind: col.kind, conclusion: col.key === "conclusion", parts: col.key.split(".") });
+  }
+  slotsOf.set(byIndex, { length: byIndex.length, slots: out });
+  return out;
+}
+
+/** Sets `value` at a path of known keys (the column table's, never the file's). */
+function setPath(target: Record<string, unknown>, parts: readonly string[], value: unknown): void {
   let o = target;
-  for (const p of parts.slice(0, -1)) {
+  const last = parts.length - 1;
+  for (let k = 0; k < last; k++) {
+    const p = parts[k] as string;
     const next = o[p];
     if (typeof next === "object" && next !== null) o = next as Record<string, unknown>;
     else {
@@ -106,7 +137,7 @@ function setPath(target: Record<string, unknown>, key: string, value: unknown): 
       o = created;
     }
   }
-  o[parts[parts.length - 1] as string] = value;
+  o[parts[last] as string] = value;
 }
 
 /**
@@ -123,13 +154,24 @@ export function studentFromCells(
 ): RosterStudent {
   const input: Record<string, unknown> = {};
   let conclusion: unknown;
-  cols.byIndex.forEach((col, i) => {
-    if (col === undefined) return;
-    const v = cellValue(col.kind, cells[i]);
-    if (v === undefined) return;
-    if (col.key === "conclusion") conclusion = v;
-    else setPath(input, col.key, v);
-  });
+  const list = slots(cols.byIndex);
+  for (let k = 0; k < list.length; k++) {
+    const slot = list[k] as Slot;
+    const v = cellValue(slot.kind, cells[slot.index]);
+    if (v === undefined) continue;
+    if (slot.conclusion) conclusion = v;
+    else if (slot.parts.length === 1) input[slot.parts[0] as string] = v;
+    else if (slot.parts.length === 2) {
+      // (setPath, unrolled for the common depth: id.number, origin.value, study.defense …)
+      const p = slot.parts[0] as string;
+      let o = input[p];
+      if (typeof o !== "object" || o === null) {
+        o = {};
+        input[p] = o;
+      }
+      (o as Record<string, unknown>)[slot.parts[1] as string] = v;
+    } else setPath(input, slot.parts, v);
+  }
   // [decision] No 证件类型 column or an empty cell: a resident ID card (居民身份证), the common case.
   const id = input.id;
   if (typeof id === "object" && id !== null && !("type" in id))

@@ -9,11 +9,13 @@ import {
   toResult,
 } from "../findings/index.js";
 import type { RosterFormat } from "../findings/params.js";
+import { columns } from "./columns.js";
 import { decodeRosterText, type RosterEncoding } from "./encoding.js";
 import { type RosterLimits, resolveRosterLimits } from "./limits.js";
 import type { RosterColumns, RosterRow, RosterStudent } from "./map.js";
+import { PartialHeader } from "./partial.js";
 import { type RosterEvent, type RosterFooterLine, type RosterHeader, RowAssembler } from "./rows.js";
-import { TextRoster } from "./text.js";
+import { TextRoster, type TextRosterHooks } from "./text.js";
 import { holdsEncryptedPackage, readWorkbook } from "./workbook.js";
 
 /** The formats `readRoster` reads. */
@@ -32,6 +34,34 @@ export interface ReadRosterOptions extends LocaleOptions {
   sheet?: string | number;
   /** Bounds of the reading (`RosterLimits`); each defaults to `defaultRosterLimits`. */
   limits?: Partial<RosterLimits>;
+  /**
+   * Read a roster that lacks some required columns (issue 14.5): its rows come with the columns it
+   * has, the others in `columns.missing`, and `checkRoster` checks the rules those columns allow.
+   * The header must name at least three known columns [decision]. Default: such a roster is
+   * refused (`roster.columns-missing`).
+   */
+  partial?: boolean;
+  /**
+   * Keep each row's cells as read (`copy`), for an annotated copy of the roster
+   * (`writeReportXlsx`). The rows are then held twice: a roster read this way is bounded by
+   * `limits` like any other, but takes about twice the memory.
+   */
+  copy?: boolean;
+}
+
+/**
+ * The roster's cells as read, for an annotated copy (`writeReportXlsx`): every row of the sheet
+ * from its row 1, in order, so that row n of the report is row n of the copy.
+ */
+export interface RosterCopy {
+  /** The rows from the sheet's row 1 (index 0); a hole: a row whose cells were not kept (a CSV record past the bounds). */
+  rows: (readonly unknown[] | undefined)[];
+  /** Roster row n is `rows[n - 1 + offset]`: 0, or 1 for JSON, whose headers are put on row 1. */
+  offset: number;
+  /** The header row's index in `rows` (−1: none). */
+  header: number;
+  /** The column of each field read (its 0-based position). */
+  columns: readonly { column: number; key: string }[];
 }
 
 /** A roster as read: its rows in order, and what was learned about the file on the way. */
@@ -56,6 +86,8 @@ export interface Roster {
   rows: RosterRow[];
   /** The rows read as students (the same objects as in `rows`). */
   students: RosterStudent[];
+  /** The cells as read, with the `copy` option. */
+  copy?: RosterCopy;
   /**
    * Roster-level findings: an error means the roster could not be read as a whole (no header, a
    * required column missing, no students, a bound passed, an unreadable file) and no row is given.
@@ -169,6 +201,19 @@ export async function readRoster(
   };
   const collect = new Collector(roster);
   const lo = { locale };
+  const partial = options.partial === true;
+  const copy: RosterCopy | undefined =
+    options.copy === true ? { rows: [], offset: 0, header: -1, columns: [] } : undefined;
+  const done = (): Result<Roster> => {
+    if (copy !== undefined && roster.findings.every((f) => f.severity !== "error")) {
+      if (copy.header < 0 && roster.header !== undefined) copy.header = roster.header.row - 1;
+      if (copy.columns.length === 0) {
+        copy.columns = roster.columns.recognised.map((c) => ({ column: c.column, key: c.key }));
+      }
+      roster.copy = copy;
+    }
+    return collect.finish();
+  };
   if (bytes.length > limits.maxFileBytes) {
     const params = { limit: "maxFileBytes" as const, expected: limits.maxFileBytes, received: bytes.length };
     collect.add({ kind: "fatal", finding: finding("roster.too-large", [], params, lo) });
@@ -183,8 +228,8 @@ export async function readRoster(
       collect.add({ kind: "fatal", finding: finding("roster.too-large", [], params, lo) });
       return collect.finish();
     }
-    await readSheet(collect, { kind, bytes }, options.sheet, limits, locale);
-    return collect.finish();
+    await readSheet(collect, { kind, bytes }, options.sheet, limits, locale, partial, copy);
+    return done();
   }
   const head = decodeRosterText(bytes.subarray(0, 4096));
   const first = head.text?.replace(/^\uFEFF/, "").trimStart()[0];
@@ -194,22 +239,29 @@ export async function readRoster(
     roster.format = "xls";
     const { text, encoding } = decodeRosterText(bytes);
     if (encoding !== undefined) roster.encoding = encoding;
-    await readSheet(collect, { kind: "markup", text: text ?? "" }, options.sheet, limits, locale);
-    return collect.finish();
+    const markup = { kind: "markup" as const, text: text ?? "" };
+    await readSheet(collect, markup, options.sheet, limits, locale, partial, copy);
+    return done();
   }
   if (format === "json" || (format === undefined && (first === "[" || first === "{"))) {
     roster.format = "json";
-    readJson(collect, bytes, limits, locale);
-    return collect.finish();
+    readJson(collect, bytes, limits, locale, partial, copy);
+    return done();
   }
   // Text: CSV, or tab-separated (the delimiter is told from the first lines unless `tsv`).
-  const text = new TextRoster(limits, locale, format === "tsv" ? "\t" : undefined);
+  const hooks: TextRosterHooks = { partial };
+  if (copy !== undefined) {
+    hooks.onRecord = (row, cells) => {
+      copy.rows[row - 1] = cells;
+    };
+  }
+  const text = new TextRoster(limits, locale, format === "tsv" ? "\t" : undefined, hooks);
   for (const e of text.push(bytes)) collect.add(e);
   for (const e of text.end()) collect.add(e);
   roster.format = text.delimiter === "\t" ? "tsv" : "csv";
   if (text.encoding !== undefined) roster.encoding = text.encoding;
   roster.linesRead = text.linesRead;
-  return collect.finish();
+  return done();
 }
 
 async function readSheet(
@@ -218,6 +270,8 @@ async function readSheet(
   sheet: string | number | undefined,
   limits: RosterLimits,
   locale: Locale,
+  partial: boolean,
+  copy: RosterCopy | undefined,
 ): Promise<void> {
   const roster = collect.roster;
   const lo = { locale };
@@ -240,17 +294,35 @@ async function readSheet(
   roster.sheets = wb.sheets;
   roster.sheet = wb.sheet;
   roster.linesRead = wb.lastRow;
+  const stand = new PartialHeader(partial, locale);
   const a = new RowAssembler(
     { limits, locale, ragged: false, flagReplacement: false, sheet: wb.sheet.name },
-    collect.add,
+    partial ? (e) => collect.add(stand.event(e)) : collect.add,
   );
   let row = 0;
   for (const cells of wb.rows) {
     row += 1;
     if (a.fatal !== undefined) break;
-    a.push(row, cells);
+    if (copy !== undefined) copy.rows[row - 1] = cells;
+    a.push(row, a.header === undefined ? stand.beforeHeader(cells) : stand.pad(cells));
   }
   a.end();
+}
+
+/** A value of a JSON student at a dotted key, as a copy's cell: text, a number, yes/no, or a list joined. */
+function copyValue(o: Record<string, unknown>, key: string): unknown {
+  let v: unknown = o;
+  for (const k of key.split(".")) {
+    v = isRecord(v) && Object.hasOwn(v, k) ? v[k] : undefined;
+    if (v === undefined) return undefined;
+  }
+  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join("、");
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The line of a JSON syntax error, from the position the engine names. */
@@ -276,7 +348,14 @@ function isStudentShaped(o: Record<string, unknown>): boolean {
 }
 
 /** A JSON roster: an array of students (api.md's shape) or of rows keyed by headers, or `{ students }`. */
-function readJson(collect: Collector, bytes: Uint8Array, limits: RosterLimits, locale: Locale): void {
+function readJson(
+  collect: Collector,
+  bytes: Uint8Array,
+  limits: RosterLimits,
+  locale: Locale,
+  partial: boolean,
+  copy: RosterCopy | undefined,
+): void {
   const roster = collect.roster;
   const lo = { locale };
   const fail = (f: Finding) => collect.add({ kind: "fatal", finding: f });
@@ -323,22 +402,36 @@ function readJson(collect: Collector, bytes: Uint8Array, limits: RosterLimits, l
       }
     }
   }
+  const stand = new PartialHeader(partial, locale);
   const a = new RowAssembler(
     { limits, locale, ragged: false, flagReplacement: false, json: true },
-    collect.add,
+    partial ? (e) => collect.add(stand.event(e)) : collect.add,
   );
-  if (headers.length > 0) a.useHeader(0, headers);
+  // A JSON roster's copy: its headers on row 1 (the keys, or the column table's for students in
+  // api.md's shape), then one row per element.
+  const shaped = headers.length === 0;
+  if (copy !== undefined) {
+    copy.offset = 1;
+    copy.header = 0;
+    copy.rows.push(shaped ? columns.map((c) => c.zh[0] as string) : headers);
+    if (shaped) copy.columns = columns.map((c, column) => ({ column, key: c.key }));
+  }
+  if (headers.length > 0) a.useHeader(0, stand.beforeHeader(headers) as string[]);
   else a.withoutHeader();
   elements.forEach((el, i) => {
     if (a.fatal !== undefined) return;
     const row = i + 1;
-    if (!isRecord(el)) a.bad(row, "unparseable", {});
-    else if (isStudentShaped(el)) a.object(row, el);
-    else
-      a.push(
-        row,
-        headers.map((h) => (Object.hasOwn(el, h) ? el[h] : undefined)),
-      );
+    if (!isRecord(el)) {
+      if (copy !== undefined) copy.rows.push([]);
+      a.bad(row, "unparseable", {});
+    } else if (isStudentShaped(el)) {
+      if (copy !== undefined) copy.rows.push(columns.map((c) => copyValue(el, c.key)));
+      a.object(row, el);
+    } else {
+      const cells = headers.map((h) => (Object.hasOwn(el, h) ? el[h] : undefined));
+      if (copy !== undefined) copy.rows.push(cells.map((v) => copyValue({ v }, "v")));
+      a.push(row, cells);
+    }
   });
   a.end();
 }

@@ -55,13 +55,40 @@ function cellText(c: unknown): string {
   return "";
 }
 
+/**
+ * Whether `cellText(c)` is not empty, without building it: `trim` removes the ideographic space
+ * too, and returns the string itself when there is nothing to trim.
+ */
+function hasText(c: unknown): boolean {
+  if (typeof c === "string") return c.trim() !== "";
+  return typeof c === "number" || typeof c === "boolean";
+}
+
 function isBlank(cells: readonly unknown[]): boolean {
-  for (const c of cells) if (cellText(c) !== "" || c instanceof Date) return false;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (hasText(c) || c instanceof Date) return false;
+  }
   return true;
+}
+
+/** Whether a cell holds U+FFFD (bytes that were not UTF-8, in a UTF-8 file). */
+function hasReplacement(cells: readonly unknown[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c === "string" && c.indexOf("\uFFFD") !== -1) return true;
+  }
+  return false;
 }
 
 /** The footer text of a row that is a footer line, else `undefined`. */
 export function footerText(cells: readonly unknown[]): string | undefined {
+  // A student row has many cells with text: counted first, without building their texts.
+  let filled = 0;
+  for (let i = 0; i < cells.length; i++) {
+    if (hasText(cells[i]) && ++filled > FOOTER_MAX_CELLS) return undefined;
+  }
+  if (filled === 0) return undefined;
   const texts = cells.map(cellText).filter((t) => t !== "");
   if (texts.length === 0 || texts.length > FOOTER_MAX_CELLS) return undefined;
   const first = texts[0] as string;
@@ -299,24 +326,24 @@ export class RowAssembler {
       }
     }
     this.dataRows += 1;
-    const lo = this.lo;
-    if (this.o.flagReplacement && cells.some((c) => typeof c === "string" && c.includes("\uFFFD"))) {
-      const f = finding("roster.unreadable-row", [], { reason: "encoding" }, lo);
+    if (this.o.flagReplacement && hasReplacement(cells)) {
+      const f = finding("roster.unreadable-row", [], { reason: "encoding" }, this.lo);
       this.emit({ kind: "row", row: { kind: "unreadable", row, findings: [f] } });
       return;
     }
     if (this.o.ragged && this.fits(cells) === false) {
       const params = { reason: "ragged" as const, expected: this.width, received: cells.length };
-      const f = finding("roster.unreadable-row", [], params, lo);
+      const f = finding("roster.unreadable-row", [], params, this.lo);
       this.emit({ kind: "row", row: { kind: "unreadable", row, findings: [f] } });
       return;
     }
     // [decision] Only the cells the checks read are measured: a long 备注 is never handed to them.
     const cols = this.columns as ResolvedColumns;
+    const byIndex = cols.byIndex;
     let len = 0;
-    cols.byIndex.forEach((c, i) => {
-      if (c !== undefined) len = Math.max(len, longest(cells[i]));
-    });
+    for (let i = 0; i < byIndex.length; i++) {
+      if (byIndex[i] !== undefined) len = Math.max(len, longest(cells[i]));
+    }
     if (len > this.o.limits.maxCellLength) {
       this.emit({ kind: "row", row: this.oversized(row, len) });
       return;

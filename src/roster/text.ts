@@ -2,6 +2,7 @@ import { finding, type Locale, type LocaleOptions, resolveLocale } from "../find
 import { CsvReader } from "./csv.js";
 import { type RosterEncoding, RosterTextDecoder } from "./encoding.js";
 import { type RosterLimits, resolveRosterLimits } from "./limits.js";
+import { PartialHeader } from "./partial.js";
 import { type AssemblerOptions, type RosterEvent, RowAssembler } from "./rows.js";
 
 /** Options of a text roster read as a stream (`createRosterStream`). */
@@ -10,6 +11,19 @@ export interface RosterStreamOptions extends LocaleOptions {
   format?: "csv" | "tsv";
   /** Bounds (`RosterLimits`); `maxRows` and `maxFileBytes` do not apply to a stream. */
   limits?: Partial<RosterLimits>;
+  /**
+   * Read a roster that lacks some required columns (issue 14.5): its rows come with the columns it
+   * has, the others in the header's `columns.missing`. Default: refused (`roster.columns-missing`).
+   */
+  partial?: boolean;
+}
+
+/** What a text roster's reader may do besides giving events. */
+export interface TextRosterHooks {
+  /** Read a roster that lacks some required columns (`partial`). */
+  partial?: boolean;
+  /** Each record's cells as read, with its row (to keep a copy of the roster). */
+  onRecord?: (row: number, cells: readonly string[]) => void;
 }
 
 /** A text roster (CSV, tab-separated, in UTF-8, GB18030 or UTF-16) read chunk by chunk. */
@@ -44,7 +58,9 @@ export function createRosterStream(options?: RosterStreamOptions): RosterStream 
   const locale = resolveLocale(options);
   const limits = resolveRosterLimits(options?.limits);
   const open = { ...limits, maxRows: Number.POSITIVE_INFINITY, maxFileBytes: Number.POSITIVE_INFINITY };
-  return new TextRoster(open, locale, options?.format === "tsv" ? "\t" : undefined);
+  return new TextRoster(open, locale, options?.format === "tsv" ? "\t" : undefined, {
+    partial: options?.partial === true,
+  });
 }
 
 /** A text roster read whole or in chunks; `limits.maxRows` applies (it is infinite for a stream). */
@@ -61,21 +77,32 @@ export class TextRoster implements RosterStream {
     limits: RosterLimits,
     private readonly locale: Locale,
     delimiter: string | undefined,
+    hooks: TextRosterHooks = {},
   ) {
     this.options = { limits, locale, ragged: true, flagReplacement: false };
-    this.assembler = new RowAssembler(this.options, (e) => this.events.push(e));
+    const partial = new PartialHeader(hooks.partial === true, locale);
+    this.assembler = new RowAssembler(
+      this.options,
+      hooks.partial === true ? (e) => this.events.push(partial.event(e)) : (e) => this.events.push(e),
+    );
     const a = this.assembler;
+    const onRecord = hooks.onRecord;
     this.reader = new CsvReader(
       {
         delimiter,
         maxRecordLength: limits.maxRecordLength,
         maxCells: limits.maxCells,
         score: a.score,
-        runaway: a.runaway,
+        runaway:
+          hooks.partial === true
+            ? (cells, delimiters) => a.runaway(partial.pad(cells), delimiters + partial.extra)
+            : a.runaway,
       },
       (e) => {
-        if (e.kind === "record") a.push(e.row, e.cells);
-        else if (e.kind === "bad") a.bad(e.row, e.reason, { expected: e.expected, received: e.received });
+        if (e.kind === "record") {
+          onRecord?.(e.row, e.cells);
+          a.push(e.row, a.header === undefined ? partial.beforeHeader(e.cells) : partial.pad(e.cells));
+        } else if (e.kind === "bad") a.bad(e.row, e.reason, { expected: e.expected, received: e.received });
         else {
           const params = { line: e.line, lastLine: e.lastLine, lines: e.lastLine - e.line + 1 };
           a.note(e.row, finding("roster.stray-quote", [], params, { locale: this.locale }));

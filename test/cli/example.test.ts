@@ -15,7 +15,14 @@ interface Finding {
 interface Report {
   batch: { id: string };
   window?: { at: string; findings: Finding[] };
-  summary: { students: number; errors: number; warnings: number; byCode: Record<string, number> };
+  summary: {
+    linesRead: number;
+    students: number;
+    photos: number;
+    errors: number;
+    warnings: number;
+    byCode: Record<string, number>;
+  };
   students: { row: number; studentNumber: string | null; name: string | null; findings: Finding[] }[];
   photos?: { dir: string; findings: Finding[] };
 }
@@ -50,8 +57,19 @@ describe("xueli check --example", () => {
     expect(Object.keys(report)).toEqual(["batch", "window", "students", "photos", "summary"]);
     // The example is judged at a fixed instant inside the window (2.1): checked once, for the run.
     expect(report.window).toEqual({ at: "2022-06-01T10:00:00+08:00", findings: [] });
-    expect(Object.keys(report.summary)).toEqual(["students", "errors", "warnings", "byCode"]);
+    expect(Object.keys(report.summary)).toEqual([
+      "linesRead",
+      "students",
+      "photos",
+      "errors",
+      "warnings",
+      "byCode",
+      "footer",
+      "skipped",
+    ]);
     expect(report.summary.students).toBe(20);
+    // 14.6: the lines read (a header and 20 rows) and the photos checked are stated.
+    expect(report.summary).toMatchObject({ linesRead: 21, photos: 20 });
     for (const s of report.students) {
       expect(Object.keys(s)).toEqual(["row", "studentNumber", "name", "findings"]);
       for (const f of s.findings) {

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ReportSchema } from "../../src/cli/report-schema.js";
+import { ReportSchema } from "../../src/roster/report-schema.js";
 import { errorsAgainst } from "../helpers/json-schema.js";
 import { AT, goodRow, headers, scratch, toCsv, xueli } from "./helpers.js";
 

@@ -161,7 +161,17 @@ describe("xueli check: the sheet, the header, the footer (14.5)", () => {
     );
     const r = xueli(["check", file, "--format", "json", "--lang", "en"]);
     expect(r.code).toBe(0);
-    expect(json(r).summary).toEqual({ students: 1, errors: 0, warnings: 0, byCode: {} });
+    // The summary names them too (14.6): lines read, students and photos checked, footer lines skipped.
+    expect(json(r).summary).toEqual({
+      linesRead: 5,
+      students: 1,
+      photos: 0,
+      errors: 0,
+      warnings: 0,
+      byCode: {},
+      footer: { count: 3, rows: [3, 4, 5] },
+      skipped: [],
+    });
     expect(r.stderr).toBe(
       "xueli: Skipped 3 footer line(s) (made by, checked by, totals, remarks, date): row 3, 4, 5\n",
     );
@@ -294,7 +304,9 @@ describe("one stray quote no longer removes students from the check (12.6)", () 
     expect(text.stdout).toMatch(
       /Row 4 [^\n]*\n[^\n]*roster\.stray-quote: A cell on line 4 opens a quote that is never closed: file lines 4–5001 \(4998 lines\) were read as one row/,
     );
-    expect(text.stdout).toMatch(/\n10000 student\(s\); \d+ error\(s\); 1 warning\(s\)\n/);
+    expect(text.stdout).toMatch(
+      /\n10001 line\(s\) read; 10000 student\(s\) checked; 0 photo\(s\) checked\n\d+ error\(s\); 1 warning\(s\)\n/,
+    );
   });
 });
 

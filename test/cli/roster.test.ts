@@ -43,7 +43,16 @@ describe("xueli check: reading rosters", () => {
     const report = r.report as JsonReport;
     expect(Object.keys(report)).toEqual(["batch", "window", "students", "summary"]);
     expect(report.batch.id).toBe("ucas-2022-3");
-    expect(report.summary).toEqual({ students: 3, errors: 0, warnings: 0, byCode: {} });
+    expect(report.summary).toEqual({
+      linesRead: 4,
+      students: 3,
+      photos: 0,
+      errors: 0,
+      warnings: 0,
+      byCode: {},
+      footer: { count: 0, rows: [] },
+      skipped: [],
+    });
     expect(report.students.map((s) => [s.row, s.studentNumber, s.name])).toEqual([
       [2, goodRow(1).学号, goodRow(1).姓名],
       [3, goodRow(2).学号, goodRow(2).姓名],
@@ -170,18 +179,18 @@ describe("xueli check: reading rosters", () => {
     expect(codesByRow(r.report as JsonReport)).toEqual({ 1: [], 2: ["roster.unreadable-row"], 3: [] });
   });
 
-  it("refuses a roster without a required column, naming it, with exit 2 (roster.columns-missing, 3.1)", () => {
+  it("with --strict-columns, refuses a roster without a required column, naming it, with exit 2 (roster.columns-missing, 3.1)", () => {
     const file = join(dir, "nocol.csv");
     const cols = headers.filter((h) => h !== "证件号码" && h !== "答辩结果");
     writeFileSync(file, toCsv([goodRow(1)], cols));
-    const r = xueli(["check", file]);
+    const r = xueli(["check", file, "--strict-columns"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     // The finding's message, localized, and no usage hint: this is not a usage error.
     expect(r.stderr).toBe(
       "xueli: 名册缺少必需的列：证件号码、答辩结果（表头在第 1 行，列名见 docs/roster.md）\n",
     );
-    const en = xueli(["check", file, "--lang", "en", "--format", "json"]);
+    const en = xueli(["check", file, "--lang", "en", "--format", "json", "--strict-columns"]);
     expect(en.code).toBe(2);
     expect(en.stdout).toBe("");
     expect(en.stderr).toBe(
@@ -203,7 +212,7 @@ describe("xueli check: reading rosters", () => {
     expect(xueli(["check", notXlsx]).code).toBe(2);
   });
 
-  it("reads an .xlsx: a title row, numbers, dates and text cells; an ID typed as a number is refused as such", () => {
+  it("reads an .xlsx: a title row, numbers, dates and text cells; an ID typed as a number is roster.id-as-number (3.1)", () => {
     const rows = [
       goodRow(1),
       { ...goodRow(2), 证件号码: "110108199602150001" },
@@ -230,9 +239,14 @@ describe("xueli check: reading rosters", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     const report = r.report as JsonReport;
-    expect(codesByRow(report)).toEqual({ 3: [], 4: ["id.checksum"], 5: ["schema.invalid"] });
+    expect(codesByRow(report)).toEqual({ 3: [], 4: ["id.checksum"], 5: ["roster.id-as-number"] });
     expect(report.students[1]?.findings[0]?.path).toEqual(["id", "number"]);
-    expect(report.students[2]?.findings[0]?.path).toEqual(["id", "number"]);
+    const asNumber = report.students[2]?.findings[0];
+    expect(asNumber?.path).toEqual(["id", "number"]);
+    // What was received, that digits past the 15th are lost, what to do: not "expected text".
+    expect(asNumber?.message).toContain(`收到 ${String(Number(goodRow(3).证件号码))}`);
+    expect(asNumber?.message).toContain("第 15 位以后的数字已经丢失");
+    expect(asNumber?.message).toContain("设置为“文本”");
   });
 
   it("reads a JSON array of students in api.md's English shape", () => {
@@ -473,8 +487,10 @@ describe("xueli check: reading rosters", () => {
     expect(r.stdout).toContain(
       "✗ 错误 photo.missing: 未上传毕业阶段电子照片 [photo.uploaded] (条款 2.1.1.1)",
     );
-    expect(r.stdout.trimEnd().split("\n").slice(-3)).toEqual([
-      "学生 2 名；错误 1 项；警告 0 项",
+    expect(r.stdout.trimEnd().split("\n").slice(-5)).toEqual([
+      "汇总",
+      "读取 3 行；检查学生 2 名；检查照片 0 张",
+      "错误 1 项；警告 0 项",
       "按代码统计：",
       "  photo.missing  1",
     ]);

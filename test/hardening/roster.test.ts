@@ -44,11 +44,25 @@ interface JsonReport {
 }
 
 describe("hardening: rosters given to xueli check (CLI, docs/roster.md)", () => {
-  it("writes no CSV, so no cell can become a formula there: --format csv is refused (exit 2)", async () => {
-    const roster = write("plain.csv", `${rosterHeader}\n${line(cells(0))}\n`);
+  it("--format csv: a cell that begins with = + - @ is written with a leading ' so no spreadsheet runs it (OWASP CSV injection)", async () => {
+    const formulas = ['=HYPERLINK("http://example.invalid","x")', "+1+1", "-2+3", "@SUM(A1:A9)"];
+    const rows = formulas.map((f, i) => {
+      const c = cells(i);
+      c[NAME] = f;
+      return line(c);
+    });
+    const roster = write("formula-names.csv", `${rosterHeader}\n${rows.join("\n")}\n`);
     const r = await runCli(["check", roster, ...AT, "--format", "csv"]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
+    expect(r.code).toBe(1); // the names are refused (name.characters)
+    expect(r.stdout.startsWith("\uFEFF行,学号,姓名,字段,代码,严重程度,条款,说明,建议\r\n")).toBe(true);
+    const names = r.stdout
+      .split("\r\n")
+      .slice(1, -1)
+      .map((l) => l.split(",")[2]);
+    // The name cell of each line: quoted with ' (and "…" where it holds a quote or a comma).
+    expect(r.stdout).toContain(`,"'=HYPERLINK(""http://example.invalid"",""x"")",`);
+    for (const f of formulas.slice(1)) expect(names).toContain(`'${f}`);
+    for (const n of names) expect(n ?? "").not.toMatch(/^[=+\-@]/);
   });
 
   it("hands back cells that look like formulas (= + - @) verbatim, as JSON strings, never evaluated", async () => {

@@ -151,7 +151,7 @@ describe("standard.student: a student record (3.1)", () => {
     const { studentNumber: _, ...rest } = makeStudent();
     const r = standard.student["~standard"].validate(rest);
     expect(r.issues?.map((i) => [i.code, i.path, i.message])).toEqual([
-      ["schema.invalid", ["studentNumber"], "学生信息字段缺失或类型不正确（应为文本；收到 空（缺失））"],
+      ["schema.invalid", ["studentNumber"], "学号缺失或类型不正确（应为文本；收到 空（缺失））"],
     ]);
   });
 });

@@ -10,8 +10,9 @@ import {
   type RosterFormat,
   type RosterLimits,
   readRoster,
+  rosterEvents,
 } from "../../roster/index.js";
-import { UsageError } from "../errors.js";
+import { errnoOf, InputError, UsageError } from "../errors.js";
 import type { CliText } from "../messages.js";
 
 /**
@@ -23,13 +24,6 @@ export class RosterError extends Error {
     super(findings.map((f) => f.message).join("\n"));
     this.name = "RosterError";
   }
-}
-
-/** A row that could not be read, as `check.ts` took it before the reader made the finding itself. */
-export interface BadRow {
-  row: number;
-  reason: "ragged" | "unparseable" | "encoding" | "oversized";
-  params: { expected?: number; received?: number; line?: number };
 }
 
 /** What the CLI learns about the roster besides its rows. */
@@ -45,6 +39,8 @@ export interface RosterInfo {
 /** A roster opened for reading in passes: each call of `events()` reads it again from the start. */
 export interface RosterSource {
   info: RosterInfo;
+  /** The roster read whole (a workbook, JSON, stdin, or any roster with `copy`). */
+  roster?: Roster;
   /** The roster's events in order; a `fatal` event ends them. Sets `info.linesRead` at the end. */
   events(): AsyncGenerator<RosterEvent>;
 }
@@ -60,6 +56,10 @@ export interface OpenOptions {
   limits: RosterLimits;
   locale: Locale;
   t: CliText;
+  /** Read a roster that lacks some required columns (the CLI's default; `--strict-columns` refuses it). */
+  partial?: boolean;
+  /** Keep its cells for an annotated copy (`--output FILE.xlsx`): a CSV is then read whole too. */
+  copy?: boolean;
 }
 
 /** The format a file's name says, or `undefined` for an extension the CLI does not read. */
@@ -89,10 +89,10 @@ const isWorkbook = (b: Uint8Array) => [ZIP, CFB].some((sig) => sig.every((x, i) 
 /** Chunks of the bytes read by a stream, 64 KiB at a time. */
 const CHUNK = 64 * 1024;
 
-function unreadable(file: string, e: unknown, t: CliText): UsageError {
-  if (e instanceof UsageError) return e;
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  return new UsageError(t.unreadable(file, code ?? (e instanceof Error ? e.message : String(e))));
+/** A file that cannot be read, said in the locale's words (never Node's `ENOENT: no such file …`). */
+function unreadable(file: string, e: unknown, t: CliText): Error {
+  if (e instanceof UsageError || e instanceof InputError) return e;
+  return new InputError(t.unreadable(file, t.fileProblem(errnoOf(e))));
 }
 
 /**
@@ -108,7 +108,7 @@ export async function openRoster(input: RosterInput, o: OpenOptions): Promise<Ro
     const bytes = await readStdin(input.stdin, o);
     const streamed =
       o.format === "csv" || o.format === "tsv" || (o.format === undefined && looksLikeText(bytes));
-    if (streamed) return streamSource(o, o.format ?? "csv", () => chunksOf(bytes));
+    if (streamed && o.copy !== true) return streamSource(o, o.format ?? "csv", () => chunksOf(bytes));
     return wholeSource(await read(bytes, o));
   }
   const file = input.path;
@@ -117,7 +117,7 @@ export async function openRoster(input: RosterInput, o: OpenOptions): Promise<Ro
   const opened = await stat(file).catch((e: unknown) => {
     throw unreadable(file, e, t);
   });
-  if (!opened.isFile()) throw new UsageError(t.unreadable(file, t.notAFile));
+  if (!opened.isFile()) throw new InputError(t.unreadable(file, t.notAFile));
   let head = new Uint8Array(0);
   try {
     const fh = await open(file, "r");
@@ -130,13 +130,13 @@ export async function openRoster(input: RosterInput, o: OpenOptions): Promise<Ro
   } catch (e) {
     throw unreadable(file, e, t);
   }
-  if ((format === "csv" || format === "tsv") && !isWorkbook(head)) {
+  if ((format === "csv" || format === "tsv") && !isWorkbook(head) && o.copy !== true) {
     return streamSource(o, format, async function* () {
       // Read once per pass: a file rewritten in between (an export still being saved) would pair
       // the first pass's keys with other rows, so each pass starts by checking it is unchanged.
       const now = await stat(file).catch(() => undefined);
       if (!now || now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) {
-        throw new UsageError(t.unreadable(file, t.changedWhileRead));
+        throw new InputError(t.unreadable(file, t.changedWhileRead));
       }
       try {
         for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) yield chunk as Uint8Array;
@@ -199,7 +199,12 @@ async function* chunksOf(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 }
 
 async function read(bytes: Uint8Array, o: OpenOptions): Promise<Roster> {
-  const options: ReadRosterOptions = { locale: o.locale, limits: o.limits };
+  const options: ReadRosterOptions = {
+    locale: o.locale,
+    limits: o.limits,
+    partial: o.partial === true,
+    copy: o.copy === true,
+  };
   if (o.format !== undefined) options.format = o.format;
   if (o.sheet !== undefined) options.sheet = o.sheet;
   const r = await readRoster(bytes, options);
@@ -214,13 +219,9 @@ function wholeSource(roster: Roster): RosterSource {
   if (roster.sheet !== undefined) info.sheet = roster.sheet;
   return {
     info,
+    roster,
     async *events() {
-      if (roster.header !== undefined)
-        yield { kind: "header", header: roster.header, columns: roster.columns };
-      for (const footer of roster.footer) yield { kind: "footer", footer };
-      // Roster-level warnings (a stray quote on a line that is not a row) come as notes of row 0.
-      for (const f of roster.findings) yield { kind: "note", row: 0, finding: f };
-      for (const row of roster.rows) yield { kind: "row", row };
+      yield* rosterEvents(roster);
     },
   };
 }
@@ -238,6 +239,7 @@ function streamSource(
       const stream = createRosterStream({
         locale: o.locale,
         limits: o.limits,
+        partial: o.partial === true,
         ...(format === "tsv" ? { format: "tsv" as const } : {}),
       });
       for await (const chunk of chunks()) {

@@ -61,6 +61,12 @@ export function validateEthnicity(input: string | number, options?: LocaleOption
   if (input === undefined || input === null) {
     return { ok: false, findings: [finding("ethnicity.empty", [], {}, options)] };
   }
+  if (typeof input === "string") {
+    // The common case first: a name of the table as it is (汉族, 汉). Such a key has no space, no
+    // full-width form and is no code, so the folding below would give it back unchanged.
+    const g = byName.get(input);
+    if (g !== undefined) return { ok: true, value: facts(g), findings: [] };
+  }
   let key: string | undefined;
   if (typeof input === "number") {
     if (Number.isInteger(input) && input >= 0 && input < 100) key = String(input).padStart(2, "0");

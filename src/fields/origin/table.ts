@@ -316,6 +316,8 @@ export function changesAfter(day: string): number {
 }
 
 const tables = new Map<number, Table>();
+let lastDay: string | undefined;
+let lastUndone = 0;
 
 /**
  * The table in force on `day` (`YYYY-MM-DD`, a Beijing calendar day): the newest edition with every
@@ -327,7 +329,16 @@ const tables = new Map<number, Table>();
  * tableAsOf().full.has("西藏自治区林芝市米林县") //=> false (米林市 since 2023-04-03)
  */
 export function tableAsOf(day?: string): Table {
-  const undone = day === undefined ? 0 : changesAfter(day);
+  // The last day asked and its count (a roster asks the same day for every row): the list of
+  // changes is only counted again for another day.
+  let undone: number;
+  if (day === undefined) undone = 0;
+  else if (day === lastDay) undone = lastUndone;
+  else {
+    undone = changesAfter(day);
+    lastDay = day;
+    lastUndone = undone;
+  }
   let t = tables.get(undone);
   if (t === undefined) {
     newest();

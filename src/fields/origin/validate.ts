@@ -136,10 +136,16 @@ export function validateOrigin(input: unknown, options?: OriginOptions): Result<
   // No string work on a value far longer than any origin: refused as it is (cut for params).
   if (input.length > ORIGIN_INPUT_MAX)
     return fail("origin.format", { received: clip(input, RECEIVED_MAX) }, locale);
-  const text = normalizeOriginText(input);
-  if (text === "") return fail("origin.empty", {}, locale);
+  // The common case first: the full form as it is. Every key of `table.full` is its own normal
+  // form (test/origin/… checks it for every edition), so the lookup answers as after normalizing.
   const table = tableAsOf(day);
-  const unit = table.full.get(text);
+  let unit = table.full.get(input);
+  let text = input;
+  if (unit === undefined) {
+    text = normalizeOriginText(input);
+    if (text === "") return fail("origin.empty", {}, locale);
+    unit = table.full.get(text);
+  }
   if (unit !== undefined) {
     if (unit.statistical !== true) return { ok: true, value: okValue(unit), findings: [] };
     // 加格达奇区 …: real household registrations name it, GB/T 2260 does not [decision].

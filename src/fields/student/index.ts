@@ -1,5 +1,5 @@
 import { XueliError } from "../../core/error.js";
-import { prefixFindings } from "../../core/result.js";
+import { type Path, prefixFindings } from "../../core/result.js";
 import { clip, foldFullWidth, RECEIVED_MAX } from "../../core/strings.js";
 import { isIsoDate } from "../../core/time.js";
 import type { Batch } from "../../entities/batch.js";
@@ -9,12 +9,7 @@ import { type Finding, finding, type LocaleOptions, type Result, toResult } from
 import { validateEthnicity } from "../ethnicity/index.js";
 import { type IdNumberFacts, normalizeIdNumber, validateIdNumber } from "../id/index.js";
 import { validateName } from "../name/index.js";
-import {
-  normalizeOriginText,
-  ORIGIN_INPUT_MAX,
-  type OriginOptions,
-  validateOrigin,
-} from "../origin/index.js";
+import { ORIGIN_INPUT_MAX, type OriginOptions, validateOrigin } from "../origin/index.js";
 
 export interface StudentOptions extends LocaleOptions {
   /**
@@ -66,6 +61,14 @@ const codePointName = (c: number): string => `U+${c.toString(16).toUpperCase().p
  * normalizeStudentNumber(" 201918000000001\u200b") //=> "201918000000001"
  */
 export function normalizeStudentNumber(input: string): string {
+  // The common case first: nothing to fold or remove (a full-width form is U+FF01–U+FF5E, and
+  // `foldFullWidth` turns U+3000 into a space, which `trim` removes at either end as it is).
+  let plain = true;
+  for (let i = 0; i < input.length && plain; i++) {
+    const c = input.charCodeAt(i);
+    plain = !isInvisible(c) && !(c >= 0xff01 && c <= 0xff5e) && c !== 0x3000;
+  }
+  if (plain) return input.trim();
   let out = "";
   for (const ch of foldFullWidth(input)) {
     if (!isInvisible(ch.codePointAt(0) as number)) out += ch;
@@ -78,6 +81,10 @@ export function normalizeStudentNumber(input: string): string {
  * (`isInvisible`), at `[]`; none otherwise. (An empty number is the schema's: `schema.invalid`.)
  */
 function studentNumberFindings(input: string, options: LocaleOptions): Finding[] {
+  // The common case first: no UTF-16 code unit is invisible (no surrogate is, so no code point is).
+  let clean = true;
+  for (let i = 0; i < input.length && clean; i++) clean = !isInvisible(input.charCodeAt(i));
+  if (clean) return [];
   const characters: string[] = [];
   let shown = "";
   let cut = false;
@@ -105,7 +112,8 @@ const BLANK_MAX = 200;
 /** True for a value that is no ethnic group at all: absent, or only spaces. */
 function blankEthnicity(v: unknown): boolean {
   if (v === undefined || v === null) return true;
-  return typeof v === "string" && v.length <= BLANK_MAX && foldFullWidth(v).trim() === "";
+  // (`foldFullWidth` turns only U+3000 into a space, which `trim` removes anyway: no fold needed.)
+  return typeof v === "string" && v.length <= BLANK_MAX && v.trim() === "";
 }
 
 /**
@@ -116,7 +124,10 @@ function blankEthnicity(v: unknown): boolean {
  */
 export function blankOrigin(value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  return typeof value === "string" && value.length <= ORIGIN_INPUT_MAX && normalizeOriginText(value) === "";
+  // `normalizeOriginText` folds (U+3000 to a space, U+FF01–U+FF5E to ASCII that is no space),
+  // removes `\s` and swaps parentheses: empty exactly when every character is `\s`, which is
+  // what `trim` removes — without building the normalized text.
+  return typeof value === "string" && value.length <= ORIGIN_INPUT_MAX && value.trim() === "";
 }
 
 /**
@@ -238,14 +249,31 @@ function rawFields(input: unknown): Fields {
   return f;
 }
 
+// The last batch whose registration date was read, and that date (every row of a roster passes
+// the same batch): the date is checked again only when the batch or its date changed.
+let lastBatch: unknown;
+let lastDate: unknown;
+
 function asOfOf(options: StudentOptions | undefined): Date | string | undefined {
   if (options?.asOf !== undefined) return options.asOf;
   const batch = options?.batch;
   if (batch === undefined) return undefined;
-  if (typeof batch !== "object" || batch === null || !isIsoDate(batch.registrationDate)) {
+  if (typeof batch !== "object" || batch === null) {
     throw new XueliError("option.invalid", "options.batch must be a Batch (see defineBatch)");
   }
-  return batch.registrationDate;
+  const date = batch.registrationDate;
+  if (batch === lastBatch && date === lastDate) return date;
+  if (!isIsoDate(date)) {
+    throw new XueliError("option.invalid", "options.batch must be a Batch (see defineBatch)");
+  }
+  lastBatch = batch;
+  lastDate = date;
+  return date;
+}
+
+/** Appends `list` with its paths prefixed (nothing to allocate for the common empty list). */
+function pushAt(findings: Finding[], list: readonly Finding[], prefix: Path): void {
+  if (list.length > 0) findings.push(...prefixFindings(list, prefix));
 }
 
 /**
@@ -298,7 +326,7 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
   }
 
   if (fields.studentNumber !== undefined) {
-    findings.push(...prefixFindings(studentNumberFindings(fields.studentNumber, locale), ["studentNumber"]));
+    pushAt(findings, studentNumberFindings(fields.studentNumber, locale), ["studentNumber"]);
   }
   let id: IdNumberFacts | undefined;
   if (fields.idNumber !== undefined) {
@@ -306,7 +334,7 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
     if (fields.idType !== undefined) idOptions.type = fields.idType;
     if (asOf !== undefined) idOptions.asOf = asOf;
     const r = validateIdNumber(fields.idNumber, idOptions);
-    findings.push(...prefixFindings(r.findings, ["id", "number"]));
+    pushAt(findings, r.findings, ["id", "number"]);
     id = r.value;
     // The sex digit is only trusted when the number itself is right.
     if (r.ok && id?.sex !== undefined && fields.sex !== undefined && id.sex !== fields.sex) {
@@ -316,7 +344,7 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
   let name: string | undefined;
   if (fields.name !== undefined) {
     const r = validateName(fields.name, locale);
-    findings.push(...prefixFindings(r.findings, ["name"]));
+    pushAt(findings, r.findings, ["name"]);
     name = r.value?.normalized;
   }
   // [decision, 3.1] A foreign national (passport) may have no ethnic group; a given one is checked.
@@ -331,7 +359,7 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
     else findings.push(finding("ethnicity.empty", ["ethnicity"], {}, locale));
   } else if (fields.ethnicity !== undefined) {
     const r = validateEthnicity(fields.ethnicity, locale);
-    findings.push(...prefixFindings(r.findings, ["ethnicity"]));
+    pushAt(findings, r.findings, ["ethnicity"]);
     ethnicity = r.value?.name;
   }
   let origin: string | undefined;
@@ -344,7 +372,7 @@ export function validateStudent(input: unknown, options?: StudentOptions): Resul
       { type: fields.idType, number: fields.idNumber },
       originOptions,
     );
-    findings.push(...prefixFindings(r.findings, ["origin", "value"]));
+    pushAt(findings, r.findings, ["origin", "value"]);
     origin = r.normalized;
   }
 

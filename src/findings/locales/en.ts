@@ -44,8 +44,93 @@ const EN_TYPE: Record<string, string> = { undefined: "nothing (missing)", null: 
 const enReceived = (p: SchemaParams): string | undefined => {
   const r = p.received;
   if (r === undefined) return undefined;
+  // A value left out: the schema names its type, "undefined", whatever it expected.
+  if (r === "undefined") return EN_TYPE.undefined;
   if (typeof r === "string" && Object.hasOwn(EN_TYPE, r) && p.values === undefined) return EN_TYPE[r];
   return shown(r);
+};
+
+// Fields of a student record (api.md's Student) and of a batch, for schema.invalid: which field.
+const EN_STUDENT_FIELD: Record<string, string> = {
+  studentNumber: "student number",
+  name: "name",
+  sex: "sex",
+  ethnicity: "ethnic group",
+  id: "identity document",
+  "id.type": "ID type",
+  "id.number": "ID number",
+  degreeLevel: "degree level",
+  trainingUnit: "training unit",
+  major: "major",
+  supervisor: "supervisor",
+  admissionYear: "admission year",
+  batchId: "batch",
+  origin: "origin",
+  "origin.value": "origin",
+  "origin.reviewed": "origin reviewed",
+  photo: "photo",
+  "photo.uploaded": "photo uploaded",
+  "photo.fileName": "photo file name",
+  study: "study",
+  "study.creditsComplete": "credits complete",
+  "study.requiredSegmentsComplete": "required segments complete",
+  "study.thesisComplete": "thesis complete",
+  "study.defense": "defense result",
+  "study.defenseDate": "defense date",
+  "study.withinMaxStudyPeriod": "within the maximum study period",
+  "study.degreeCertificateExpected": "degree certificate expected",
+  changes: "changes",
+  "changes.name": "change of name",
+  "changes.name.former": "former name",
+  "changes.name.changedOn": "date of the change of name",
+  "changes.name.evidence": "evidence of the change of name",
+  "changes.ethnicity": "change of ethnic group",
+  "changes.ethnicity.former": "former ethnic group",
+  "changes.ethnicity.beforeAdmission": "ethnic group changed before admission",
+  "changes.ethnicity.evidence": "evidence of the change of ethnic group",
+  "changes.programOrUnit": "change of major or training unit",
+  "changes.programOrUnit.approvedOn": "approval date of the change of major or unit",
+  "changes.earlyGraduation": "early graduation",
+  "changes.earlyGraduation.approved": "early graduation approved",
+  documents: "documents",
+  "documents.writtenExplanation": "written explanation",
+  "documents.registrationApplicationForm": "registration application form",
+  conclusion: "conclusion",
+};
+const EN_BATCH_KEYS = new Set([
+  "id",
+  "school",
+  "schoolCode",
+  "year",
+  "sequence",
+  "opensAt",
+  "closesAt",
+  "graduationDate",
+  "registrationDate",
+  "timeZone",
+]);
+/**
+ * The field a schema.invalid path names: a student's field, a batch's (`The batch's closesAt`),
+ * under a registration's `student` or `batch`. [decision] A path of one batch key is a batch's
+ * (the two records share only `id`: a student's is an object, a batch's is text).
+ */
+const enField = (path: Readonly<(string | number)[]>, p: SchemaParams): string => {
+  const keys = path.filter((k): k is string => typeof k === "string");
+  const index = path.find((k): k is number => typeof k === "number");
+  const item = index === undefined ? "" : ` (item ${index + 1})`;
+  const [head, ...rest] = keys;
+  const cap = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+  if (head === undefined) return p.expected === "Batch" ? "The batch" : "The record";
+  if (head === "batch" && rest.length === 1 && EN_BATCH_KEYS.has(rest[0] as string))
+    return `The batch's ${rest[0]}`;
+  if (head === "student" && Object.hasOwn(EN_STUDENT_FIELD, rest.join(".")))
+    return `The student's ${EN_STUDENT_FIELD[rest.join(".")]}${item}`;
+  if (head === "event" && rest.join(".") === "conclusion") return "The conclusion";
+  const key = keys.join(".");
+  if (keys.length === 1 && EN_BATCH_KEYS.has(key) && (key !== "id" || p.expected !== "object"))
+    return `The batch's ${key}`;
+  if (Object.hasOwn(EN_STUDENT_FIELD, key)) return `${cap(EN_STUDENT_FIELD[key] as string)}${item}`;
+  return `The field ${path.join(".")}`;
 };
 
 // Documents proving a change of name (3.1.1) or of ethnic group (3.1.2).
@@ -141,10 +226,11 @@ export const en: LocaleTable = {
     message: (p) => `The certificate number ${p.received} is used more than once in this batch (${where(p)})`,
   },
   "schema.invalid": {
-    title: "A student field is missing or has the wrong type",
-    message: (p) => {
+    title: "A field is missing or has the wrong type",
+    message: (p, { path }) => {
       if (p.reason === "unreadable") return "The record cannot be read (reading a field failed)";
-      if (p.reason === "order") return "The batch's window must close after it opens";
+      if (p.reason === "order")
+        return "The batch's closing time (closesAt) must come after its opening time (opensAt)";
       const parts: string[] = [];
       const text = p.expected === "string";
       if (p.values !== undefined) parts.push(`expected one of ${p.values.map(shown).join(", ")}`);
@@ -157,9 +243,10 @@ export const en: LocaleTable = {
         parts.push(text ? `at most ${p.maximum} characters` : `at most ${p.maximum}`);
       const received = enReceived(p);
       if (received !== undefined) parts.push(`received ${received}`);
+      const field = enField(path, p);
       return parts.length === 0
-        ? undefined
-        : `A student field is missing or has the wrong type (${parts.join("; ")})`;
+        ? `${field} is missing or has the wrong type`
+        : `${field} is missing or has the wrong type (${parts.join("; ")})`;
     },
   },
   "origin.empty": { title: "The origin is empty" },
@@ -462,6 +549,11 @@ export const en: LocaleTable = {
     title: "A cell's quote is never closed: the lines after it were read as one row",
     message: (p) =>
       `A cell on line ${p.line} opens a quote that is never closed: file lines ${p.lines === 1 ? p.line : `${p.line}–${p.lastLine}`} (${p.lines} line${p.lines === 1 ? "" : "s"}) were read as one row; the quote was taken as a character and each line read again as its own row. Remove the stray quote`,
+  },
+  "roster.id-as-number": {
+    title: "The ID number was stored as a number: the digits past the 15th are lost",
+    message: (p) =>
+      `The ID number was stored as a number by Excel (received ${p.received}): Excel keeps 15 significant digits, so the digits past the 15th are already lost and cannot be recovered from this file. Format the ID number column as Text, then type these ID numbers again (or export them again from the status system)`,
   },
   "roster.unreadable": {
     title: "The roster file cannot be read",

@@ -127,12 +127,116 @@ const shown = (v: unknown): string => (typeof v === "string" ? v : (JSON.stringi
 const zhReceived = (p: SchemaParams): string | undefined => {
   const r = p.received;
   if (r === undefined) return undefined;
+  // A value left out: the schema names its type, "undefined", whatever it expected.
+  if (r === "undefined") return ZH_TYPE.undefined;
   if (p.issue === "invalid_type" || p.expected !== undefined) {
     if (typeof r === "string" && Object.hasOwn(ZH_TYPE, r) && p.values === undefined)
       return zhName(ZH_TYPE, r);
   }
   return shown(r);
 };
+
+// Fields of a student record (api.md's Student) and of a batch, for schema.invalid: which field.
+const ZH_STUDENT_FIELD: Record<string, string> = {
+  studentNumber: "学号",
+  name: "姓名",
+  sex: "性别",
+  ethnicity: "民族",
+  id: "证件",
+  "id.type": "证件类型",
+  "id.number": "证件号码",
+  degreeLevel: "培养层次",
+  trainingUnit: "培养单位",
+  major: "专业",
+  supervisor: "导师",
+  admissionYear: "入学年度",
+  batchId: "批次",
+  origin: "生源地",
+  "origin.value": "生源地",
+  "origin.reviewed": "生源地是否复核",
+  photo: "照片",
+  "photo.uploaded": "照片是否上传",
+  "photo.fileName": "照片文件名",
+  study: "学业情况",
+  "study.creditsComplete": "课程学分是否修满",
+  "study.requiredSegmentsComplete": "必修环节是否完成",
+  "study.thesisComplete": "论文是否完成",
+  "study.defense": "答辩结果",
+  "study.defenseDate": "答辩日期",
+  "study.withinMaxStudyPeriod": "是否在最长修读年限内",
+  "study.degreeCertificateExpected": "是否获得学位证书",
+  changes: "学籍变动",
+  "changes.name": "改名",
+  "changes.name.former": "曾用名",
+  "changes.name.changedOn": "改名日期",
+  "changes.name.evidence": "改名材料",
+  "changes.ethnicity": "民族变更",
+  "changes.ethnicity.former": "原民族",
+  "changes.ethnicity.beforeAdmission": "民族变更在入学前",
+  "changes.ethnicity.evidence": "民族变更材料",
+  "changes.programOrUnit": "专业或培养单位变更",
+  "changes.programOrUnit.approvedOn": "专业或培养单位变更批准日期",
+  "changes.earlyGraduation": "提前毕业",
+  "changes.earlyGraduation.approved": "提前毕业已审批",
+  documents: "材料",
+  "documents.writtenExplanation": "书面说明",
+  "documents.registrationApplicationForm": "毕业注册申请书",
+  conclusion: "毕业结论",
+};
+const ZH_BATCH_FIELD: Record<string, string> = {
+  id: "编号（id）",
+  school: "学校（school）",
+  schoolCode: "学校代码（schoolCode）",
+  year: "年份（year）",
+  sequence: "批次序号（sequence）",
+  opensAt: "开放时间（opensAt）",
+  closesAt: "截止时间（closesAt）",
+  graduationDate: "毕业日期（graduationDate）",
+  registrationDate: "电子注册日期（registrationDate）",
+  timeZone: "时区（timeZone）",
+};
+/**
+ * The field a schema.invalid path names, in Chinese: a student's field (学号, 证件号码 …), a
+ * batch's (批次的截止时间（closesAt）), under a registration's `student` or `batch`. [decision] A
+ * path of one batch key is a batch's (the two records share only `id`: a student's is an object,
+ * a batch's is text); anything else is named by its path.
+ */
+const zhField = (path: Readonly<(string | number)[]>, p: SchemaParams): string => {
+  const keys = path.filter((k): k is string => typeof k === "string");
+  const index = path.find((k): k is number => typeof k === "number");
+  const item = index === undefined ? "" : `（第 ${index + 1} 项）`;
+  const [head, ...rest] = keys;
+  if (head === undefined) return p.expected === "Batch" ? "批次" : "记录";
+  if (head === "batch" && rest.length > 0 && Object.hasOwn(ZH_BATCH_FIELD, rest.join(".")))
+    return `批次的${ZH_BATCH_FIELD[rest.join(".")]}${item}`;
+  if (head === "student" && rest.length > 0 && Object.hasOwn(ZH_STUDENT_FIELD, rest.join(".")))
+    return `${ZH_STUDENT_FIELD[rest.join(".")]}${item}`;
+  if (head === "event" && rest.join(".") === "conclusion") return "毕业结论";
+  const key = keys.join(".");
+  const batchKey = Object.hasOwn(ZH_BATCH_FIELD, key) && (key !== "id" || p.expected !== "object");
+  if (batchKey && keys.length === 1) return `批次的${ZH_BATCH_FIELD[key]}`;
+  if (Object.hasOwn(ZH_STUDENT_FIELD, key)) return `${ZH_STUDENT_FIELD[key]}${item}`;
+  return `字段 ${path.join(".")} `;
+};
+// Values of the vocabularies, as a roster writes them (schema.invalid: "应为 男、女 之一").
+const ZH_VALUE: Record<string, string> = {
+  male: "男",
+  female: "女",
+  doctor: "博士",
+  master: "硕士",
+  passed: "通过",
+  failed: "未通过",
+  pending: "待答辩",
+  resident: "居民身份证",
+  "resident-15": "15位居民身份证",
+  "hk-macao-permit": "港澳居民来往内地通行证",
+  "taiwan-permit": "台湾居民来往大陆通行证",
+  passport: "护照",
+  ...ZH_CONCLUSION,
+  ...ZH_EVIDENCE,
+};
+const zhValue = (v: unknown): string =>
+  typeof v === "string" && Object.hasOwn(ZH_VALUE, v) ? (ZH_VALUE[v] as string) : shown(v);
 
 /** 简体中文（默认）。 */
 export const zhCN: LocaleTable = {
@@ -180,13 +284,13 @@ export const zhCN: LocaleTable = {
     message: (p) => `学历证书编号 ${p.received} 在本批次中重复（${where(p)}）`,
   },
   "schema.invalid": {
-    title: "学生信息字段缺失或类型不正确",
-    message: (p) => {
+    title: "字段缺失或类型不正确",
+    message: (p, { path }) => {
       if (p.reason === "unreadable") return "记录无法读取（读取字段时出错）";
-      if (p.reason === "order") return "批次的结束时间须晚于开始时间";
+      if (p.reason === "order") return "批次的截止时间（closesAt）须晚于开放时间（opensAt）";
       const parts: string[] = [];
       const text = p.expected === "string";
-      if (p.values !== undefined) parts.push(`应为 ${p.values.map(shown).join("、")} 之一`);
+      if (p.values !== undefined) parts.push(`应为 ${p.values.map(zhValue).join("、")} 之一`);
       else if (p.expected !== undefined && !(text && (p.minimum ?? p.maximum) !== undefined)) {
         parts.push(`应为${zhName(ZH_EXPECTED, p.expected)}`);
       }
@@ -194,7 +298,10 @@ export const zhCN: LocaleTable = {
       if (p.maximum !== undefined) parts.push(text ? `至多 ${p.maximum} 个字符` : `至多为 ${p.maximum}`);
       const received = zhReceived(p);
       if (received !== undefined) parts.push(`收到 ${received}`);
-      return parts.length === 0 ? undefined : `学生信息字段缺失或类型不正确（${parts.join("；")}）`;
+      const field = zhField(path, p);
+      return parts.length === 0
+        ? `${field}缺失或类型不正确`
+        : `${field}缺失或类型不正确（${parts.join("；")}）`;
     },
   },
   "origin.empty": { title: "生源地为空" },
@@ -502,6 +609,11 @@ export const zhCN: LocaleTable = {
     title: "单元格的引号未闭合，其后的行曾被并成一行",
     message: (p) =>
       `第 ${p.line} 行有单元格以引号开头却没有闭合：文件第 ${p.line}–${p.lastLine} 行（共 ${p.lines} 行）曾被读成一行；已把这个引号当作普通字符，逐行重新读取。请删去多余的引号`,
+  },
+  "roster.id-as-number": {
+    title: "证件号码被存成了数字，第 15 位以后的数字已经丢失",
+    message: (p) =>
+      `证件号码被 Excel 存成了数字（收到 ${p.received}）：Excel 的数字只保留 15 位有效数字，第 15 位以后的数字已经丢失，无法从这个文件恢复。请把“证件号码”列的单元格格式设置为“文本”，再重新输入（或从学籍系统重新导出）这些证件号码`,
   },
   "roster.unreadable": {
     title: "名册文件无法读取",
