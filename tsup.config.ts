@@ -101,5 +101,9 @@ export default defineConfig([
     format: ["esm"],
     banner: { js: "#!/usr/bin/env node" },
     esbuildPlugins: [libraryFromDist],
+    // The offline checker page (issue 15), dist/web/xueli-checker.html, which `xueli web` copies:
+    // built from the sources (web/, src/) with esbuild, after every build (`npm run build`, `npm ci`'s
+    // `prepare`, `npx tsup`), so that a fresh clone has it.
+    onSuccess: "node scripts/build-web.mjs --silent",
   },
 ]);

@@ -3,7 +3,8 @@
 // Imports the BUILT library: XUELI_DIST (a directory holding index.js, node/index.js, roster/index.js and cli.js),
 // default ../dist/. Writes bench/results.json and prints a table.
 // Usage: node bench/run.mjs [row …] [--write] [--markdown]
-//   rows: id photo student origin cli roster50 (default: all, and then results.json is written)
+//   rows: id photo student origin cli roster50 (default: all, and then results.json is written); web
+//   (the checker page in Chromium, issue 15.3) only when named: it misses its goal here, see bench/rows/web.mjs
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -13,11 +14,15 @@ import { fmt, round } from "./lib.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.XUELI_DIST ?? join(here, "../dist/"));
 const ALL = ["id", "photo", "student", "origin", "cli", "roster50"];
+/** Rows run only when named. */
+const OPTIONAL = ["web"];
 const known = new Set(["--write", "--markdown"]);
-const unknown = process.argv.slice(2).filter((a) => (a.startsWith("-") ? !known.has(a) : !ALL.includes(a)));
+const unknown = process.argv
+  .slice(2)
+  .filter((a) => (a.startsWith("-") ? !known.has(a) : !ALL.includes(a) && !OPTIONAL.includes(a)));
 if (unknown.length > 0) {
   // --help included: print the usage instead of running (and overwriting results.json).
-  console.error(`usage: node bench/run.mjs [${ALL.join("|")} …] [--write] [--markdown]`);
+  console.error(`usage: node bench/run.mjs [${[...ALL, ...OPTIONAL].join("|")} …] [--write] [--markdown]`);
   process.exit(unknown.includes("--help") || unknown.includes("-h") ? 0 : 2);
 }
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

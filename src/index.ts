@@ -3,6 +3,17 @@
  * UCAS (14430) as code. The core is pure: no `fs`, works in a browser and on `Uint8Array`.
  *
  * Every export is listed by name: this file is the public surface (see docs/architecture.md).
+ *
+ * Every `@example` in this reference is run by test/docs/examples.test.ts, and each `//=>` is the
+ * value its expression gives. Besides the package's exports, the examples use a few generated values
+ * (test/docs/fixtures.ts; no real person's data): `student`, a master's student of 测试研究所 ready to
+ * graduate in `ucas2022Batch3`; `registration`, their registration in that batch (a draft, origin
+ * reviewed); `staged` and `submitted`, the same after `stage` and `submit`; `ctx`, a unit's staff
+ * member on 2022-06-01 10:00 Beijing time; `stage`, `{ type: "stage", conclusion: "graduation" }`;
+ * `photo`, the bytes of a valid 480 × 640 JPEG at 300 dpi; `rosterCsv`, a two-row CSV roster whose
+ * second student's ID number has a wrong check character.
+ *
+ * @packageDocumentation
  */
 
 // Batches and the registration form (3.1, 4.1, 4.2.3).
@@ -12,7 +23,7 @@ export { type RegistrationForm, validateRegistrationForm } from "./batch/form.js
 export { type BatchSummary, summarizeBatch } from "./batch/summary.js";
 // The core: results, programmer errors, the domain's vocabularies.
 export { XueliError, type XueliErrorCode } from "./core/error.js";
-export type { Path, Severity } from "./core/result.js";
+export type { Path, ResultOf, Severity } from "./core/result.js";
 export {
   type DefenseResult,
   type PhotoNaming,
@@ -84,9 +95,15 @@ export {
 } from "./fields/student/index.js";
 // Findings: the catalogue, typed params, the two locales.
 export {
+  type BirthDateProblem,
   type Catalogue,
   type CatalogueEntry,
+  type CatalogueOf,
+  type ColorDepth,
+  type Dimensions,
+  type Duplicate,
   type Empty,
+  type EvidenceParams,
   explain,
   type Finding,
   type FindingArgs,
@@ -100,12 +117,18 @@ export {
   type Locale,
   type LocaleOptions,
   localeNames,
+  type NameProblem,
+  type OriginChangeParams,
+  type OriginParams,
   type Result,
+  type RowProblem,
   type Rule,
   relocalize,
   resolveLocale,
   rules,
   type SchemaExpectation,
+  type SchemaParams,
+  type TamperParams,
   type TamperReason,
   toResult,
   type UnreadableReason,
@@ -137,6 +160,7 @@ export {
   type Pixels as PhotoPixels,
   photoEditors,
   photoReadCap,
+  type Rgb,
 } from "./photo/index.js";
 // The registration state machine (2, 3.3): draft → staged → submitted → certified, and the origin's events.
 export {
@@ -153,6 +177,7 @@ export {
   applicationFormPresent,
   conclusionEligible,
   conclusionGiven,
+  datedInOrder,
   dueInBatch,
   earlyGraduationApproved,
   ethnicityChangedAfterAdmission,

@@ -38,7 +38,9 @@ function batchFindings(batch: unknown, options: LocaleOptions): Finding[] {
  * naming the first few. The value is the batch's summary (`summarizeBatch`). Linear in the number
  * of registrations; never throws on bad data.
  * @example
- * checkBatch([a, aAgain], ucas2022Batch3).findings.map((f) => [f.code, f.path])
+ * // Two students, one ID number: both are reported.
+ * const other = createRegistration({ ...student, studentNumber: "2019E8012345002", name: "测试乙" }, ucas2022Batch3);
+ * checkBatch([registration, other], ucas2022Batch3).findings.map((f) => [f.code, f.path])
  * //=> [["batch.duplicate-id", [0, "student", "id", "number"]], ["batch.duplicate-id", [1, "student", "id", "number"]]]
  */
 export function checkBatch(

@@ -1,3 +1,4 @@
+import { XueliError } from "../core/error.js";
 import { rec } from "../core/records.js";
 import type { Path } from "../core/result.js";
 import { foldFullWidth } from "../core/strings.js";
@@ -201,10 +202,13 @@ class FingerprintList {
  * `params.indices` the first `DUPLICATES_NAMED` positions (0-based) and `params.rows` their rows
  * when given.
  * @example
+ * // Two students with one ID number and one name.
+ * const entries = [{ student }, { student: { ...student, studentNumber: "2019E8012345002" } }];
  * const index = new DuplicateIndex();
  * entries.forEach((e) => index.add(e));
  * if (index.seal()) entries.forEach((e, i) => index.confirm(i, e));
- * index.findingsOf(entries[1]).map((f) => f.code) //=> ["batch.duplicate-id"] when 0 and 1 share an ID number
+ * index.findingsOf(entries[1]).map((f) => [f.code, f.params.count])
+ * //=> [["batch.duplicate-id", 2], ["batch.duplicate-name", 2]]
  */
 export class DuplicateIndex {
   private fingerprints: FingerprintList[] | undefined = checks.map(() => new FingerprintList());
@@ -220,7 +224,8 @@ export class DuplicateIndex {
   /** Step 1: one entry, in order. */
   add(entry: DuplicateEntry): void {
     const fingerprints = this.fingerprints;
-    if (fingerprints === undefined) throw new Error("DuplicateIndex.add after seal()");
+    if (fingerprints === undefined)
+      throw new XueliError("argument.invalid", "DuplicateIndex.add after seal()");
     for (let i = 0; i < checks.length; i++) {
       const k = (checks[i] as Check).key(entry);
       if (k !== undefined) fingerprints[i]?.push(hash52(k));
@@ -258,7 +263,7 @@ export class DuplicateIndex {
 
   /** Step 4: the duplicate findings of one entry, paths relative to the entry. */
   findingsOf(entry: DuplicateEntry): Finding[] {
-    if (!this.sealed) throw new Error("DuplicateIndex.findingsOf before seal()");
+    if (!this.sealed) throw new XueliError("argument.invalid", "DuplicateIndex.findingsOf before seal()");
     const out: Finding[] = [];
     checks.forEach((c, i) => {
       const groups = this.groups[i] as Map<string, Group>;

@@ -21,7 +21,8 @@ import { isSubmitted } from "./summary.js";
  * uploaded inside the window. Electronic signatures and seals are accepted.
  * @example
  * const form: RegistrationForm = { signedBy: "审核人", seal: { kind: "institute", electronic: true },
- *   uploadedAt: "2022-06-09T16:00:00+08:00", headCount: 12 };
+ *   uploadedAt: "2022-06-09T16:00:00+08:00", headCount: 1 };
+ * validateRegistrationForm(form, [submitted], ucas2022Batch3).ok //=> true
  */
 export interface RegistrationForm {
   /** Who signed it (审核人签字); an electronic signature counts. */
@@ -174,8 +175,10 @@ function headCountOf(
  * (`reason: "unreadable"`). Never throws on bad data.
  * @example
  * validateRegistrationForm({ signedBy: "审核人", seal: { kind: "department" },
- *   uploadedAt: "2022-06-09T10:00:00+08:00", headCount: 1 }, [submitted], ucas2022Batch3).findings[0]
- * //=> { code: "form.seal", path: ["seal", "kind"], params: { expected: "institute", received: "department" }, … }
+ *   uploadedAt: "2022-06-09T10:00:00+08:00", headCount: 1 }, [submitted], ucas2022Batch3).findings
+ * //=> [{ code: "form.seal", severity: "error", clause: "4.1", path: ["seal", "kind"],
+ * //     params: { expected: "institute", received: "department" },
+ * //     message: "登记表须加盖研究所公章（非部门用印；收到 部门用印）" }]
  */
 export function validateRegistrationForm(
   form: RegistrationForm,

@@ -9,7 +9,8 @@ import { type Conclusion, conclusions, type DegreeLevel, degreeLevels } from "..
  * are not registrations, or belong to another batch, are only counted in `unreadable` /
  * `otherBatch`.
  * @example
- * summarizeBatch(registrations, ucas2022Batch3).headCount //=> the number to print on the form (4.1)
+ * // The number to print on the form (4.1): submitted or certified registrations.
+ * summarizeBatch([registration, submitted], ucas2022Batch3).headCount //=> 1
  */
 export interface BatchSummary {
   batchId: string;
@@ -45,7 +46,7 @@ export function isSubmitted(state: unknown): boolean {
  * unit, and the submitted head count. Never throws: entries that are not registrations are
  * counted as `unreadable`.
  * @example
- * summarizeBatch([draft, submitted], ucas2022Batch3)
+ * summarizeBatch([registration, submitted], ucas2022Batch3)
  * //=> { batchId: "ucas-2022-3", total: 2, byState: { draft: 1, staged: 0, submitted: 1, certified: 0 },
  * //     byConclusion: { graduation: 1, completion: 0, none: 1 }, byDegreeLevel: { doctor: 0, master: 2 },
  * //     byTrainingUnit: { 测试研究所: 2 }, headCount: 1, otherBatch: 0, unreadable: 0 }

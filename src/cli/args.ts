@@ -30,6 +30,7 @@ export const commandOptions = {
     "max-size": { type: "string" },
   },
   batch: { ...common, out: { type: "string" } },
+  web: { ...common, out: { type: "string" } },
   rules: common,
   explain: common,
   none: { ...common, version: { type: "boolean", short: "v" } },

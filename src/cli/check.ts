@@ -50,6 +50,9 @@ export async function resolveBatch(
     // Never the parser's own message: it quotes the file (control characters and all) in English.
     throw new InputError(t.batchNotJson(id));
   }
+  // A list or a single value is no batch: said of the batch file, not as a record's wrong type.
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new InputError(t.batchNotObject(id));
   const r = defineBatch(data, { locale });
   if (r.ok && r.value !== undefined) return { batch: r.value, file: id };
   // The findings speak of the batch (schema.invalid names the batch's fields).
@@ -244,7 +247,9 @@ export async function checkCommand(argv: string[], io: Io, peeked: Locale): Prom
   // Pass 1: what the checks across rows need, and what reading found about the roster. Nothing is
   // written yet: a roster that cannot be read as a whole is still exit 2 with an empty stdout.
   await pass(source, 1, progress, (e) => run.add(e));
-  if (!quiet) writeRosterNotes(io, source, run, t);
+  // The sheet read and the footer lines: the text report's summary says them; beside a JSON or CSV
+  // report they go to stderr. Notes about lines that are no row go to stderr in any case.
+  if (!quiet) writeRosterNotes(io, source, run, t, format === "text");
   let passes = 2;
   if (run.seal()) {
     passes = 3;
@@ -330,14 +335,23 @@ async function closeOutput(stream: NodeJS.WritableStream, output: string, t: Cli
   });
 }
 
-/** On stderr, once: the sheet read (of several), the footer lines skipped, notes about other lines. */
-function writeRosterNotes(io: Io, source: RosterSource, run: RosterCheck, t: CliText): void {
+/**
+ * On stderr, once: the sheet read (of several) and the footer lines skipped — unless the report's
+ * own summary says them (`inSummary`, the text report) — and notes about lines that are no row.
+ */
+function writeRosterNotes(
+  io: Io,
+  source: RosterSource,
+  run: RosterCheck,
+  t: CliText,
+  inSummary: boolean,
+): void {
   const lines: string[] = [];
   const { sheet, sheets } = source.info;
-  if (sheet !== undefined && sheets.length > 1)
+  if (!inSummary && sheet !== undefined && sheets.length > 1)
     lines.push(t.sheetRead(sheet.name, sheet.index, sheets.length));
   const footer = run.footerLines;
-  if (footer.count > 0) lines.push(t.footerSkipped(footer.count, footer.rows));
+  if (!inSummary && footer.count > 0) lines.push(t.footerSkipped(footer.count, footer.rows));
   // A note about a row that is not a data row (a footer line …) has no report of its own.
   for (const f of run.rosterNotes) lines.push(f.message);
   for (const line of lines) io.stderr.write(`xueli: ${safeText(line)}\n`);

@@ -1,9 +1,10 @@
+import { open, readFile, writeFile } from "node:fs/promises";
 import { explain, isFindingCode, type Locale, rules } from "../index.js";
 import { displayWidth, padDisplay } from "../roster/index.js";
 import { type Command, oneOf, parseCommand } from "./args.js";
-import { UsageError } from "./errors.js";
+import { errnoOf, InputError, UsageError } from "./errors.js";
 import { cliText } from "./messages.js";
-import { styleFor } from "./report.js";
+import { safeText, styleFor } from "./report.js";
 
 /** Where the CLI reads (stdin, for `-`) and writes, and the environment it reads (`NO_COLOR`, `FORCE_COLOR`). */
 export interface Io {
@@ -87,5 +88,53 @@ export function explainCommand(argv: string[], io: Io, peeked: Locale): number {
   if (rule.standard !== undefined) lines.push(`  ${t.standard}: ${rule.standard}`);
   if (rule.notice !== undefined) lines.push(`  ${t.notice}: ${rule.notice}`);
   io.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+/** The checker page, built beside the CLI (scripts/build-web.mjs → dist/web/xueli-checker.html). */
+const checkerPage = new URL("./web/xueli-checker.html", import.meta.url);
+/** What marks a page `xueli web` wrote (its `<meta name="generator">`): only such a file is overwritten. */
+const PAGE_MARK = '<meta name="generator" content="xueli-zhuce';
+
+/** True when `file` exists and is not a checker page (its first 4 KiB do not hold the mark). */
+async function foreignFile(file: string): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(file, "r");
+  } catch {
+    return false; // nothing there (or nothing readable: writing will say why)
+  }
+  try {
+    const { bytesRead, buffer } = await handle.read(new Uint8Array(4096), 0, 4096, 0);
+    return !new TextDecoder().decode(buffer.subarray(0, bytesRead)).includes(PAGE_MARK);
+  } catch {
+    return true; // a folder, or a file that cannot be read: not ours to replace
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * `xueli web`: writes the offline checker page, one self-contained HTML file (issue 15), to `--out`
+ * (default `xueli-checker.html`; `-`: stdout). The page is copied from the package, never fetched.
+ * [decision] An existing file is overwritten only when it is an earlier checker page.
+ */
+export async function webCommand(argv: string[], io: Io, peeked: Locale): Promise<number> {
+  const { values, positionals, t, help } = begin("web", argv, io, peeked);
+  if (help) return 0;
+  if (positionals.length > 0) throw new UsageError(t.unknownCommand(`web ${positionals.join(" ")}`));
+  const out = values.out ?? "xueli-checker.html";
+  const html = await readFile(checkerPage).catch(() => {
+    throw new InputError(t.webMissing);
+  });
+  if (out === "-") {
+    io.stdout.write(html);
+    return 0;
+  }
+  if (await foreignFile(out)) throw new InputError(t.webExists(out));
+  await writeFile(out, html).catch((e: unknown) => {
+    throw new InputError(t.cannotWrite(out, t.fileProblem(errnoOf(e))));
+  });
+  io.stderr.write(`xueli: ${safeText(t.webWritten(out))}\n`);
   return 0;
 }

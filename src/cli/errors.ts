@@ -11,9 +11,10 @@ export class UsageError extends Error {
 }
 
 /**
- * Input that cannot be read or written (a missing file, a batch file with errors, an --output that
- * is the roster): the CLI prints the message and exits 2; the command line itself was right, so no
- * usage hint follows. `lines` are printed after the message, one per line (a batch file's findings).
+ * Input that cannot be read or written (a missing file, a batch file with errors, a report file
+ * that cannot be written): the CLI prints the message and exits 2; the command line itself was
+ * right, so no usage hint follows. [decision] An `--output` that is the roster is a `UsageError`: the
+ * command line names one file twice. `lines` are printed after the message, one per line (a batch file's findings).
  */
 export class InputError extends Error {
   constructor(

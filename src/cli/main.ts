@@ -5,7 +5,7 @@ import { version } from "../../package.json";
 import { parseCommand, peekLocale, wantsVersion } from "./args.js";
 import { batchCommand } from "./batch.js";
 import { checkCommand } from "./check.js";
-import { explainCommand, type Io, rulesCommand } from "./commands.js";
+import { explainCommand, type Io, rulesCommand, webCommand } from "./commands.js";
 import { InputError, UsageError } from "./errors.js";
 import { cliText } from "./messages.js";
 import { safeText } from "./report.js";
@@ -44,6 +44,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return rulesCommand(rest, io, locale);
       case "explain":
         return explainCommand(rest, io, locale);
+      case "web":
+        return await webCommand(rest, io, locale);
       default: {
         if (first !== undefined && !first.startsWith("-")) throw new UsageError(t.unknownCommand(first));
         const { values, positionals } = parseCommand("none", argv, t);

@@ -37,6 +37,8 @@ export interface CliText {
   raiseLimit: (option: string) => string;
   /** A batch file that is not JSON. */
   batchNotJson: (file: string) => string;
+  /** A batch file that is JSON but not one object (a list, a number …). */
+  batchNotObject: (file: string) => string;
   /** A batch file whose fields are wrong: the heading of its findings. */
   badBatchFile: (file: string) => string;
   notAFolder: (dir: string) => string;
@@ -75,6 +77,12 @@ export interface CliText {
   batchExists: (file: string) => string;
   batchNote: (year: number) => string;
   batchListHeading: readonly [string, string, string, string, string];
+  // `xueli web`
+  webWritten: (file: string) => string;
+  /** `--out` names a file that is not a page `xueli web` wrote: never overwritten. */
+  webExists: (file: string) => string;
+  /** The page is not in the package (a build without `scripts/build-web.mjs`). */
+  webMissing: string;
 }
 
 const zhFileProblem: Record<string, string> = {
@@ -118,6 +126,7 @@ const zh: CliText = {
   xueli batch list                                  列出内置的批次
   xueli rules [--format text|json] [--lang zh-CN|en]  列出全部检查规则
   xueli explain <代码> [--format text|json]         解释一条规则（条款、标题、通知原文）
+  xueli web [--out 文件]                            生成离线检查页面（一个 HTML 文件，用浏览器打开即可检查，不联网）
 
 check 的选项：
   --photos <文件夹>             同时检查电子照片文件夹（5.3.3）
@@ -139,11 +148,14 @@ check 的选项：
 batch init 的选项：
   --out <文件>                  写入的文件（默认 <年份>-1.json，不覆盖已有文件；- 为标准输出）
 
+web 的选项：
+  --out <文件>                  写入的文件（默认 xueli-checker.html；只覆盖以前生成的检查页面；- 为标准输出）
+
   -h, --help      显示本帮助
   -v, --version   显示版本
 
 退出码：0 未发现错误；1 发现错误；2 用法错误或输入无法读取。`,
-  unknownCommand: (c) => `未知命令：${c}（可用：check、batch、rules、explain）`,
+  unknownCommand: (c) => `未知命令：${c}（可用：check、batch、rules、explain、web）`,
   unknownOption: (o) => `未知选项：${o}`,
   missingValue: (o) => `选项 ${o} 缺少取值`,
   takesNoValue: (o) => `选项 ${o} 不接受取值`,
@@ -168,6 +180,8 @@ batch init 的选项：
     `已跳过表尾 ${n} 行（制表人、审核人、合计、备注、日期等）：第 ${rows.slice(0, 10).join("、")}${n > 10 ? "……" : ""} 行`,
   raiseLimit: (o) => `如确需检查，可用 ${o} 调高上限。`,
   batchNotJson: (f) => `批次文件 ${f} 不是有效的 JSON：请用 xueli batch init 重新生成，再按说明填写`,
+  batchNotObject: (f) =>
+    `批次文件 ${f} 的内容应为一个批次（以 { 开头的 JSON 对象），而不是列表或单个值：请用 xueli batch init 重新生成，再按说明填写`,
   badBatchFile: (f) => `批次文件 ${f} 有误：`,
   notAFolder: (d) => `照片文件夹不存在或不是文件夹：${d}`,
   unknownCode: (c) => `未知的规则代码：${c}（xueli rules 列出全部代码）`,
@@ -205,6 +219,10 @@ batch init 的选项：
   batchNote: (y) =>
     `请按学校本批次的通知填写：id 为批次编号（名册“批次”列中的写法）；school、schoolCode 为学校名称和代码；year、sequence 为年份和第几批；opensAt、closesAt 为系统开放和截止时间（带时区，如 ${y}-06-11T00:00:00+08:00，截止时间不含）；graduationDate 为毕业日期，registrationDate 为电子注册日期（YYYY-MM-DD）；timeZone 保持 Asia/Shanghai。以上日期是按 2022 年第三批的格式预填的占位值，务必改为本批次的实际日期。本说明一项不影响检查。`,
   batchListHeading: ["批次", "学校", "年份-批次", "开放时间", "电子注册日期"],
+  webWritten: (f) =>
+    `已生成离线检查页面 ${f}：用浏览器打开即可检查名册和照片，全部在本机完成，不上传、不联网`,
+  webExists: (f) => `${f} 已存在且不是检查页面，未覆盖：请用 --out 指定另一个文件名`,
+  webMissing: "安装包中缺少检查页面（dist/web/xueli-checker.html）：请运行 npm run build 重新构建",
 };
 
 const en: CliText = {
@@ -216,6 +234,7 @@ const en: CliText = {
   xueli batch list                                            list the preset batches
   xueli rules [--format text|json] [--lang zh-CN|en]           list every rule of the catalogue
   xueli explain <code> [--format text|json]                   explain one rule (clause, titles, the notice's sentence)
+  xueli web [--out FILE]                                      write the offline checker page (one HTML file to open in a browser; no network)
 
 Options of check:
   --photos <dir>                also check the folder of electronic photos (5.3.3)
@@ -239,11 +258,15 @@ Options of check:
 Options of batch init:
   --out <file>                  the file to write (default <year>-1.json, never overwritten; - for stdout)
 
+Options of web:
+  --out <file>                  the file to write (default xueli-checker.html; only an earlier checker page is
+                                overwritten; - for stdout)
+
   -h, --help      show this help
   -v, --version   show the version
 
 Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.`,
-  unknownCommand: (c) => `Unknown command: ${c} (use check, batch, rules or explain)`,
+  unknownCommand: (c) => `Unknown command: ${c} (use check, batch, rules, explain or web)`,
   unknownOption: (o) => `Unknown option: ${o}`,
   missingValue: (o) => `The option ${o} needs a value`,
   takesNoValue: (o) => `The option ${o} takes no value`,
@@ -269,6 +292,8 @@ Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.`
   raiseLimit: (o) => `To check it anyway, raise the bound with ${o}.`,
   batchNotJson: (f) =>
     `The batch file ${f} is not valid JSON: write it again with xueli batch init and fill it in`,
+  batchNotObject: (f) =>
+    `The batch file ${f} must hold one batch (a JSON object, starting with {), not a list or a single value: write it again with xueli batch init and fill it in`,
   badBatchFile: (f) => `The batch file ${f} is wrong:`,
   notAFolder: (d) => `The photo folder does not exist or is not a folder: ${d}`,
   unknownCode: (c) => `Unknown rule code: ${c} (xueli rules lists them all)`,
@@ -309,6 +334,12 @@ Exit codes: 0 no errors found; 1 errors found; 2 bad usage or unreadable input.`
   batchNote: (y) =>
     `Fill this in from the school's notice of the batch: id is the batch's id (as the roster's 批次 column writes it); school and schoolCode the school's name and code; year and sequence the year and the batch's number; opensAt and closesAt when the platform opens and closes (with an offset, e.g. ${y}-06-11T00:00:00+08:00; the closing instant is excluded); graduationDate the graduation date and registrationDate the e-registration date (YYYY-MM-DD); keep timeZone Asia/Shanghai. The dates given are placeholders in the form of the 2022 third batch: change them to this batch's. This note does not affect the check.`,
   batchListHeading: ["Batch", "School", "Year-batch", "Window", "Registration date"],
+  webWritten: (f) =>
+    `Wrote the offline checker page ${f}: open it in a browser to check a roster and its photos, on this computer only (nothing is uploaded, no network)`,
+  webExists: (f) =>
+    `${f} exists and is not a checker page, so it was not overwritten: choose another name with --out`,
+  webMissing:
+    "The checker page is missing from the package (dist/web/xueli-checker.html): rebuild it with npm run build",
 };
 
 /** The CLI's words in `locale`. */

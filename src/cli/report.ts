@@ -1,5 +1,6 @@
 import type { Batch, Finding, Locale } from "../index.js";
 import {
+  CONTROL_CHARS,
   CsvReport,
   escapeControls,
   isControlChar,
@@ -53,6 +54,7 @@ export const safeText = escapeControls;
 
 /** JSON text whose strings hold no control, bidi or zero-width character (`\uXXXX` escapes: the same JSON value). */
 export function safeJson(text: string): string {
+  if (!CONTROL_CHARS.test(text)) return text;
   let out: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -141,7 +143,8 @@ export interface TextOptions {
 /**
  * The readable report: the roster, the batch and instant, each row with findings (in row order),
  * how many had none, the photo folder's own findings, then the summary — lines read, students and
- * photos checked, the sheet, footer lines and columns skipped, the totals and the counts by code.
+ * photos checked, the window's finding when `--at` is outside it (once: a fact about the run, not
+ * about a row), the sheet, footer lines and columns skipped, the totals and the counts by code.
  */
 export function textWriter(sink: Sink, o: TextOptions): ReportWriter {
   const { locale, style: st } = o;
@@ -149,6 +152,7 @@ export function textWriter(sink: Sink, o: TextOptions): ReportWriter {
   let clean = 0;
   let total = 0;
   let hidden = 0;
+  let windowFindings: readonly Finding[] = [];
   const shown = (list: readonly Finding[]) => {
     if (!o.quiet) return list;
     const kept = list.filter((f) => f.severity !== "warning");
@@ -160,9 +164,10 @@ export function textWriter(sink: Sink, o: TextOptions): ReportWriter {
       const lines = [
         st.dim(`xueli check ${safeText(head.roster)}`),
         st.dim(safeText(t.batchLine(head.batch.id, head.batchFile, head.window?.at))),
+        "",
       ];
-      for (const f of shown(head.window?.findings ?? [])) lines.push(findingLine(f, locale, st));
-      lines.push("");
+      // The window's findings are a fact about the run: said once, in the summary (issue 14.1).
+      windowFindings = head.window?.findings ?? [];
       return sink.write(`${lines.join("\n")}\n`);
     },
     student: (s) => {
@@ -186,6 +191,7 @@ export function textWriter(sink: Sink, o: TextOptions): ReportWriter {
       }
       lines.push(st.bold(t.summaryHeading));
       lines.push(t.read(sum.linesRead, sum.students, sum.photos));
+      for (const f of shown(windowFindings)) lines.push(findingLine(f, locale, st));
       if (sum.sheet !== undefined && sum.sheet.count > 1) {
         lines.push(safeText(t.sheetRead(sum.sheet.name, sum.sheet.index, sum.sheet.count)));
       }
@@ -212,8 +218,20 @@ export function textWriter(sink: Sink, o: TextOptions): ReportWriter {
 }
 
 /** JSON text of a value nested `depth` levels deep in a two-space indented document. */
-function nested(v: unknown, depth: number): string {
+export function nested(v: unknown, depth: number): string {
   return safeJson(JSON.stringify(v, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`));
+}
+
+/**
+ * A student's report nested in `students`: what `nested(s, 2)` gives, written by hand for the
+ * common row without findings (issue 10.8: `JSON.stringify` with indentation and the re-indenting
+ * of every row were a tenth of a 50 MB roster's run). A report with other keys or findings takes
+ * the general path.
+ */
+export function studentJson(s: StudentReport): string {
+  if (s.findings.length > 0 || Object.keys(s).length !== 4) return nested(s, 2);
+  const str = (v: string | null) => (v === null ? "null" : safeJson(JSON.stringify(v)));
+  return `{\n      "row": ${JSON.stringify(s.row)},\n      "studentNumber": ${str(s.studentNumber)},\n      "name": ${str(s.name)},\n      "findings": []\n    }`;
 }
 
 /**
@@ -231,7 +249,7 @@ export function jsonWriter(sink: Sink): ReportWriter {
       ),
     student: (s) => {
       count += 1;
-      return sink.write(`${count === 1 ? "" : ","}\n    ${nested(s, 2)}`);
+      return sink.write(`${count === 1 ? "" : ","}\n    ${studentJson(s)}`);
     },
     end: async (summary, photos) => {
       let tail = count > 0 ? "\n  ]" : "]";

@@ -22,8 +22,8 @@ export type XueliErrorCode =
  * Thrown for programmer errors only (a wrong option type, an unknown locale or code); bad data
  * never throws, it gives findings.
  * @example
- * try { validateIdNumber("110108199805121681", { locale: "fr" as never }); }
- * catch (e) { e instanceof XueliError && e.code; } //=> "locale.unknown"
+ * validateIdNumber("110108199805121681", { locale: "fr" as never }) //=> throws XueliError("locale.unknown")
+ * new XueliError("option.invalid", "limits must be an object").code //=> "option.invalid"
  */
 export class XueliError extends Error {
   readonly code: XueliErrorCode;

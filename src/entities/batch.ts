@@ -28,6 +28,7 @@ export const BatchSchema = z
     }),
   );
 
+/** A registration batch (批次, 2.1) as `BatchSchema` parses it: its id, school, window and dates. */
 export type Batch = z.output<typeof BatchSchema>;
 
 /**

@@ -81,7 +81,9 @@ export function findingIn<C extends FindingCode>(
 /**
  * The same finding with its message in another locale (the params, path and code unchanged).
  * @example
- * relocalize(f, { locale: "en" }).message //=> the English message of f
+ * const f = validateIdNumber("110108199805121681").findings[0];
+ * f.message //=> "身份证号码校验码不正确（应为 X；收到 1）"
+ * relocalize(f, { locale: "en" }).message //=> "The ID number's check character is wrong (expected X; received 1)"
  */
 export function relocalize<F extends Finding>(f: F, options?: LocaleOptions): F {
   return { ...f, message: messageFor(resolveLocale(options), f.code, f.params as never, f.path) };

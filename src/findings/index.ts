@@ -23,6 +23,7 @@ export type {
   FindingCode,
   FindingParams,
   NameProblem,
+  OriginChangeParams,
   OriginParams,
   RowProblem,
   SchemaExpectation,

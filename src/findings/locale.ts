@@ -2,8 +2,10 @@ import { XueliError } from "../core/error.js";
 
 /** The languages of messages. */
 export const localeNames = ["zh-CN", "en"] as const;
+/** A language of messages: `"zh-CN"` (the default) or `"en"`. */
 export type Locale = (typeof localeNames)[number];
 
+/** The locale option every validator takes: the language of this call's messages. */
 export interface LocaleOptions {
   /** Language of messages; `zh-CN` when absent. Chosen per call, never globally. */
   locale?: Locale;

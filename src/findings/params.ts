@@ -22,6 +22,13 @@ import type {
  * This interface is the list of codes: `FindingCode` is its keys, the catalogue and both locale
  * tables are typed against it, so a code added here without its catalogue entry or its zh-CN or
  * en text does not compile (and neither does a catalogue entry without params here).
+ *
+ * What each code means — its severity, the clause of the notice it encodes and the notice's own
+ * sentence — is in the catalogue: `explain(code)`, `rules`, and docs/rules.md generated from them.
+ * @example
+ * const f = validateIdNumber("110108199805121681").findings[0];
+ * f?.code === "id.checksum" && f.params //=> { expected: "X", received: "1" }
+ * explain("id.checksum").clause //=> "3.1"
  */
 export interface FindingParams {
   // ---- Identity documents (3.1; GB 11643-1999) ---------------------------------------------------
@@ -319,8 +326,11 @@ export type OriginChangeParams = {
 
 /** Params of the evidence findings (3.1.1, 3.1.2): the groups needed (one document of each), those missing, those given. */
 export interface EvidenceParams {
+  /** The groups of documents needed: one document of each group (a group lists the kinds that can stand for each other). */
   expected: readonly (readonly Evidence[])[];
+  /** The groups of which no document was given. */
   missing: readonly (readonly Evidence[])[];
+  /** The documents given. */
   received: readonly Evidence[];
 }
 
@@ -378,12 +388,15 @@ export type TamperParams =
 /** Why a registration is refused as tampered with (2). */
 export type TamperReason = TamperParams["reason"];
 
+/** A photo's size in pixels (`photo.dimensions`, 5.3.3: 480 × 640). */
 export interface Dimensions {
   width: number;
   height: number;
 }
 
+/** A photo's colour depth (`photo.color-depth`, 5.3.3: 24-bit colour is 3 components of 8 bits). */
 export interface ColorDepth {
+  /** Colour components: 1 grayscale, 3 colour, 4 CMYK or YCCK. */
   components: number;
   bitsPerSample: number;
 }
@@ -455,8 +468,9 @@ export interface SchemaParams {
    * the value itself for a wrong value.
    */
   received?: unknown;
-  /** Bounds of a number, or of a string's length. */
+  /** Bounds of a number, or of a string's length: the lower one. */
   minimum?: number;
+  /** The upper bound of a number, or of a string's length. */
   maximum?: number;
   /**
    * `unreadable`: the record could not be read at all (a getter that throws, a hostile proxy);

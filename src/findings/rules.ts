@@ -9,10 +9,13 @@ import type { FindingCode } from "./params.js";
 export interface Rule {
   code: FindingCode;
   severity: Severity;
+  /** The clause of the notice the rule encodes (`3.1`, `5.3.3` …). */
   clause: string;
+  /** The national standard or format the rule applies, where the notice relies on one (`GB 11643-1999`). */
   standard?: string;
   /** The notice's own Chinese sentence behind the rule. */
   notice?: string;
+  /** The rule's one-line title in each locale. */
   title: { "zh-CN": string; en: string };
 }
 

@@ -1,4 +1,8 @@
-/** File and folder helpers (`xueli-zhuce/node`): everything that touches the file system. */
+/**
+ * File and folder helpers (`xueli-zhuce/node`): everything that touches the file system.
+ *
+ * @packageDocumentation
+ */
 
 // Photos (5.3.3, 5.3): one file, capped read; a folder against the roster.
 export {

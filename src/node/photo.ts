@@ -137,10 +137,10 @@ async function withBackground(
  * programmer errors (`XueliError`).
  *
  * @example
- * await checkPhotoFile("photos/110108200001011237.jpg");
- * //=> { ok: true, value: { format: "jpeg", width: 480, height: 640, bytes: 25215, dpi: 300, … }, findings: [] }
- * await checkPhotoFile("photos/张三.jpg", { locale: "en" });
- * //=> { ok: false, value: { … }, findings: [{ code: "photo.file-name", path: ["fileName"], … }] }
+ * // not run: reads photo files from disk
+ * (await checkPhotoFile("photos/110108200001011237.jpg")).ok //=> true
+ * (await checkPhotoFile("photos/张三.jpg", { locale: "en" })).findings.map((f) => [f.code, f.path])
+ * //=> [["photo.file-name", ["fileName"]]]
  */
 export async function checkPhotoFile(
   path: string,
@@ -345,8 +345,9 @@ interface Entry {
  * student's), `[]` for the folder; `value.students[i].findings` gathers everything about one student.
  *
  * @example
+ * // not run: reads a folder of photo files from disk
  * const r = await checkPhotoFolder("photos", students, { namedBy: "student-number" });
- * r.findings.map((f) => [f.code, f.path]);
+ * r.findings.map((f) => [f.code, f.path])
  * //=> [["photo.orphan", ["files", "张三.jpg"]], ["photo.file-name", ["files", "张三.jpg", "fileName"]],
  * //    ["photo.missing", ["students", "2019E8012345678"]]]
  */

@@ -45,6 +45,12 @@ export interface BackgroundFacts {
 }
 
 export const LIGHT_BLUE: Rgb = [100, 197, 255];
+/**
+ * The default tolerances of the background check (4.2.2): the border's mean colour within 60 of
+ * light blue, each channel's deviation within 12, the three strips' means within 20 of each other.
+ * @example
+ * defaultBackground.tolerance //=> 60
+ */
 export const defaultBackground = { tolerance: 60, maxDeviation: 12, maxSpread: 20 } as const;
 
 const round1 = (v: number): number => Math.round(v * 10) / 10;
@@ -55,8 +61,10 @@ const round1 = (v: number): number => Math.round(v * 10) / 10;
  * its distance from the reference, the spread within and between strips. For callers that decode
  * pixels themselves; `checkPhotoBackground(bytes)` decodes and judges in one call.
  * @example
- * const px = { width: 480, height: 640, data: rgbaBytes };
- * measureBackground(px).distance //=> e.g. 4.2 for a light-blue backdrop
+ * // RGBA pixels of a uniform light-blue backdrop.
+ * const data = Uint8Array.from({ length: 480 * 640 * 4 }, (_, i) => [100, 197, 255, 255][i % 4]);
+ * measureBackground({ width: 480, height: 640, data })
+ * //=> { mean: [100, 197, 255], distance: 0, deviation: 0, spread: 0 }
  */
 export function measureBackground(pixels: Pixels, options: BackgroundOptions = {}): BackgroundFacts {
   const { width, height, data } = pixels;
@@ -139,7 +147,9 @@ function dist(a: Rgb, b: Rgb): number {
  * Decodes with jpeg-js, imported only here so that header-only checks never load a decoder. Caps
  * resolution and memory so a hostile header cannot make it allocate gigabytes.
  * @example
- * const px = await decodeWithJpegJs(bytes); //=> { width: 480, height: 640, data: Uint8Array(1228800) } (RGBA)
+ * const px = await decodeWithJpegJs(photo);
+ * [px.width, px.height, px.data.length] //=> [480, 640, 1228800]
+ * // RGBA: four bytes a pixel.
  */
 export async function decodeWithJpegJs(bytes: Uint8Array): Promise<Pixels> {
   // The decoder alone: jpeg-js's index also brings its encoder (~7 KB) into a browser bundle.

@@ -23,7 +23,7 @@ const TOLERANCES = ["tolerance", "maxDeviation", "maxSpread"] as const;
  * The background options read once and checked: a bad one is a programmer error (`XueliError`).
  * @example
  * backgroundOptionsOf({ tolerance: 80 }) //=> { locale: "zh-CN", tolerance: 80 }
- * backgroundOptionsOf({ tolerance: "wide" }) // throws XueliError "option.invalid"
+ * backgroundOptionsOf({ tolerance: "wide" }) //=> throws XueliError("option.invalid")
  */
 export function backgroundOptionsOf(
   options: unknown,
@@ -98,11 +98,15 @@ function clamped(v: unknown): Uint8Array | undefined {
  * browser's canvas, sharp …). Never rejects on bad bytes; rejects with `XueliError` for bad options.
  *
  * @example
- * await checkPhotoBackground(bytes)
+ * await checkPhotoBackground(photo)
  * //=> { ok: true, value: { mean: [100, 197, 254], distance: 1, deviation: 0, spread: 0 }, findings: [] }
- * (await checkPhotoBackground(whiteBackdrop, { locale: "en" })).findings[0]
- * //=> { code: "photo.background", clause: "4.2.2", params: { reason: "colour", expected: [100, 197, 255],
- * //     received: [250, 250, 250], distance: 158.4, … }, … }
+ * // A decoder of one's own (a canvas, sharp …), here one that sees a white backdrop.
+ * const white = async () => ({ width: 480, height: 640, data: new Uint8Array(480 * 640 * 4).fill(250) });
+ * (await checkPhotoBackground(photo, { decode: white, locale: "en" })).findings
+ * //=> [{ code: "photo.background", severity: "error", clause: "4.2.2", path: [],
+ * //      params: { reason: "colour", expected: [100, 197, 255], received: [250, 250, 250],
+ * //        distance: 159.2, deviation: 0, spread: 0 },
+ * //      message: "The photo's background is not light blue (border mean RGB (250, 250, 250), reference (100, 197, 255), distance 159.2)" }]
  */
 export async function checkPhotoBackground(
   bytes: Uint8Array | ArrayBuffer,

@@ -42,11 +42,13 @@ export type PhotoFormat =
 export type { BackgroundOptions, ColorModel, PhotoFacts, PhotoLimits, PhotoStudent };
 export { defaultPhotoLimits, PHOTO_HEIGHT, PHOTO_WIDTH };
 
+/** Options of `checkPhoto`: the file's name and student for the naming rule (5.3.3), the limits, the whole size. */
 export interface CheckPhotoOptions extends LocaleOptions {
   /** The upload file name, checked against 5.3.3's naming rule when given. */
   fileName?: string;
   /** The student the photo belongs to: the file name must be their ID number or student number. */
   student?: PhotoStudent;
+  /** Bounds other than 5.3.3's (size, density, quality); each one absent keeps its default (`defaultPhotoLimits`). */
   limits?: PhotoLimits;
   /**
    * The whole file's size when `bytes` is only its start (a capped read, see `photoReadCap`): the
@@ -114,12 +116,14 @@ const NONE: readonly Finding[] = [];
  * `XueliError` for a bad options object (a limit that is not a number, a getter that throws).
  *
  * @example
- * const r = checkPhoto(bytes, { fileName: "110108200001011237.jpg" });
+ * checkPhoto(photo, { fileName: "110108200001011237.jpg" })
  * //=> { ok: true, value: { format: "jpeg", width: 480, height: 640, bytes: 25215, dpi: 300, dpiSource: "jfif",
  * //     components: 3, bitsPerSample: 8, colorModel: "ycbcr", quality: 85, progressive: false },
  * //     findings: [] }
- * checkPhoto(png, { locale: "en" }).findings[0];
- * //=> { code: "photo.format", severity: "error", clause: "5.3.3", params: { expected: "jpeg", received: "png" }, … }
+ * const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+ * checkPhoto(png, { locale: "en" }).findings
+ * //=> [{ code: "photo.format", severity: "error", clause: "5.3.3", path: [],
+ * //      params: { expected: "jpeg", received: "png" }, message: "The photo is not a JPEG (expected jpeg; received png)" }]
  */
 export function checkPhoto(bytes: Uint8Array | ArrayBuffer, options?: CheckPhotoOptions): Result<PhotoFacts> {
   const o = snapshotOf(options);

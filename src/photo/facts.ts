@@ -52,8 +52,10 @@ export interface PhotoRuleInput {
 /**
  * The facts of a JPEG whose header read, from its bytes and the whole file's size.
  * @example
- * const read = readJpegHeader(bytes);
- * if (read.ok) photoFacts(bytes, read.header, bytes.length).facts //=> { format: "jpeg", width: 480, height: 640, … }
+ * const read = readJpegHeader(photo);
+ * read.ok && photoFacts(photo, read.header, photo.length).facts
+ * //=> { format: "jpeg", width: 480, height: 640, bytes: 25215, components: 3, bitsPerSample: 8,
+ * //     colorModel: "ycbcr", progressive: false, dpi: 300, dpiSource: "jfif", quality: 85 }
  */
 export function photoFacts(bytes: Uint8Array, h: JpegHeader, total: number): PhotoRuleInput {
   const facts: PhotoFacts = {

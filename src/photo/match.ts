@@ -151,6 +151,10 @@ function prefixed(findings: readonly Finding[], prefix: Path): Finding[] {
  * integer, `fileNames` that are not strings); bad roster records give findings.
  *
  * @example
+ * const students = [
+ *   { studentNumber: "2019E8012345601", id: { number: "110108199805121233" } },
+ *   { studentNumber: "2019E8012345602", id: { number: "110108199805121241" } },
+ * ];
  * const m = matchPhotos(["2019E8012345601.jpg", "张三.jpg", ".DS_Store"], students, { namedBy: "student-number" });
  * m.value.files.map((f) => f.student) //=> [0, undefined, undefined]
  * m.findings.map((f) => [f.code, f.path])

@@ -22,6 +22,11 @@ export interface PhotoLimits {
 /** The limits with every bound set: what the rules read. */
 export type ResolvedPhotoLimits = Readonly<Required<PhotoLimits>>;
 
+/**
+ * The limits of 5.3.3 and CHSI's spec: 18–40 K bytes (of 1024), at least 300 dpi, JPEG quality at least 60.
+ * @example
+ * defaultPhotoLimits //=> { minBytes: 18432, maxBytes: 40960, minDpi: 300, minQuality: 60 }
+ */
 export const defaultPhotoLimits = {
   minBytes: 18 * 1024,
   maxBytes: 40 * 1024,
@@ -66,7 +71,7 @@ function why(e: unknown): string {
  * else that is not an object, or an object whose getters or Proxy traps throw, is a programmer error.
  * @example
  * readOptions({ locale: "en", other: 1 }, ["locale", "limits"], "checkPhoto") //=> { locale: "en" }
- * readOptions(42, ["locale"], "checkPhoto") // throws XueliError "option.invalid"
+ * readOptions(42, ["locale"], "checkPhoto") //=> throws XueliError("option.invalid")
  */
 export function readOptions<K extends string>(
   options: unknown,
@@ -152,7 +157,7 @@ const AB_LENGTH = getter(ArrayBuffer.prototype, "byteLength");
  * the same memory; `undefined` for anything else (a Proxy, an array of numbers, a string, another
  * typed array). Never runs the value's own code.
  * @example
- * bytesOf(Buffer.from([0xff, 0xd8])) //=> Uint8Array [255, 216]
+ * bytesOf(Buffer.from([0xff, 0xd8])) //=> Uint8Array.of(255, 216)
  * bytesOf(new Proxy(new Uint8Array(2), {})) //=> undefined
  */
 export function bytesOf(input: unknown): Uint8Array | undefined {

@@ -25,7 +25,13 @@ const dataGuards: readonly GuardName[] = transitionTable.submit.guards.filter(
   (g) => g !== "windowOpen" && g !== "datedInOrder",
 );
 
-/** The conclusion a draft is checked with when none is chosen: the defense's [decision]. */
+/**
+ * The conclusion a draft is checked with when none is chosen: the defense's [decision] — a failed
+ * defense points to completion (结业), anything else to graduation (毕业).
+ * @example
+ * defaultConclusion(student) //=> "graduation"
+ * defaultConclusion({ ...student, study: { ...student.study, defense: "failed" } }) //=> "completion"
+ */
 export function defaultConclusion(student: Student): Conclusion {
   return student.study.defense === "failed" ? "completion" : "graduation";
 }
@@ -37,8 +43,10 @@ export function defaultConclusion(student: Student): Conclusion {
  * conclusion its defense points to (failed → completion, else graduation) [decision]. `submitted`
  * and `certified` registrations passed those guards when submitted and are frozen since (2.1.2).
  * @example
- * checkRegistration(createRegistration(studentWithoutPhoto, ucas2022Batch3)).findings[0]?.code
- * //=> "photo.missing"
+ * checkRegistration(registration).ok //=> true
+ * const withoutPhoto = createRegistration({ ...student, photo: { uploaded: false } }, ucas2022Batch3);
+ * checkRegistration(withoutPhoto).findings.map((f) => [f.code, f.path])
+ * //=> [["photo.missing", ["student", "photo", "uploaded"]]]
  */
 export function checkRegistration(input: unknown, options?: LocaleOptions): Result<Registration> {
   const opts: LocaleOptions = { locale: resolveLocale(options) };
@@ -193,7 +201,8 @@ function atAbsent(f: Finding, absent: readonly string[]): boolean {
  * the window (2.1) is a fact about the moment, checked once for a run (`windowOpen`), not per student.
  * @example
  * const r = checkStudentRegistration(student, { batch: ucas2022Batch3 });
- * r.ok //=> true for a student ready to be staged and submitted
+ * r.ok //=> true
+ * // `student` is ready to be staged and submitted.
  * checkStudentRegistration({ ...student, photo: { uploaded: false } }, { batch: ucas2022Batch3 })
  *   .findings.map((f) => [f.code, f.path]) //=> [["photo.missing", ["photo", "uploaded"]]]
  * // A roster with only some columns: the rules those columns allow.

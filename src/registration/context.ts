@@ -25,7 +25,7 @@ export interface ResolvedContext {
  *
  * @example
  * resolveContext({ at: "2022-06-01T10:00:00+08:00", actor: "unit-staff" })
- * //=> { at: Date(2022-06-01T02:00:00Z), atText: "2022-06-01T10:00:00+08:00", actor: "unit-staff",
+ * //=> { at: new Date("2022-06-01T02:00:00Z"), atText: "2022-06-01T10:00:00+08:00", actor: "unit-staff",
  * //     options: { locale: "zh-CN" } }
  */
 export function resolveContext(context: unknown, options?: LocaleOptions): ResolvedContext {

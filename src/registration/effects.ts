@@ -20,7 +20,12 @@ export const effects: { readonly [E in EventType]: (r: Registration, e: EventOf<
   "withdraw-origin-review": (r, e) => ({ ...r, student: applyOriginEvent(r.student, e, asOfOf(r)) }),
 };
 
-/** Full-width digits folded and every space removed, as `validateCertificateNumber` reads the number. */
+/**
+ * A certificate number as it is stored (2.2): full-width digits folded and every space removed, as
+ * `validateCertificateNumber` reads it. Not a string: `""` (the guard refuses it before anything is stored).
+ * @example
+ * normalizeCertificateNumber(" １４４３０ 1 2022 02 000001 ") //=> "144301202202000001"
+ */
 export function normalizeCertificateNumber(n: unknown): string {
   // Not a string: refused by `certificateNumberValid` before anything is stored.
   return typeof n === "string" ? foldFullWidth(n).replace(/\s+/gu, "") : "";

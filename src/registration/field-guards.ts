@@ -81,8 +81,10 @@ export function checkCertificateNumber(
  * (`certificate.format`). Findings at `["certificateNumber"]`.
  * @example
  * const office = { at: "2022-06-15T10:00:00+08:00", actor: "student-office" } as const;
- * certificateNumberValid(guardInput(submittedMaster, { type: "certify", certificateNumber: "144301202201000001" }, office))[0]?.code
- * //=> "certificate.level"
+ * // A master's registration certified with a doctor's number (level 01).
+ * certificateNumberValid(guardInput(submitted, { type: "certify", certificateNumber: "144301202201000001" }, office))
+ *   .map((f) => [f.code, f.path, f.params])
+ * //=> [["certificate.level", ["certificateNumber"], { expected: "02", received: "01" }]]
  */
 export const certificateNumberValid: Guard = (input) => {
   if (input.event.type !== "certify") return [];

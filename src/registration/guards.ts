@@ -30,8 +30,11 @@ export interface GuardInput<E extends EventType = EventType> {
   at: Date;
   /** `context.at` as given (an ISO string with its offset, or the `Date`'s UTC ISO form). */
   atText: string;
+  /** Who sends the event. */
   actor: Role;
+  /** The `stage` event's conclusion, else the one the registration was staged with; none in a draft. */
   conclusion: Conclusion | undefined;
+  /** The call's locale, for the guard's findings. */
   options: LocaleOptions;
   /**
    * The student's own check (`validateStudent` with the batch), made at most once per evaluation:
@@ -110,8 +113,11 @@ export const windowOpen: Guard = (input) => {
 /**
  * A history runs forward (2): an event is dated at or after the last one recorded.
  * @example
- * datedInOrder(guardInput(staged, { type: "submit" }, { at: "2022-05-01T10:00:00+08:00", actor: "unit-staff" }))[0]?.code
- * //=> "transition.out-of-order" when staged later than that
+ * // `staged` was staged on 2022-06-01: a submission dated in May comes before it.
+ * datedInOrder(guardInput(staged, { type: "submit" }, { at: "2022-05-01T10:00:00+08:00", actor: "unit-staff" }))
+ *   .map((f) => [f.code, f.params])
+ * //=> [["transition.out-of-order",
+ * //     { event: "submit", received: "2022-05-01T10:00:00+08:00", expected: "2022-06-01T10:00:00+08:00" }]]
  */
 export const datedInOrder: Guard = (input) => {
   const last = input.registration.history.at(-1);
@@ -130,8 +136,9 @@ export const datedInOrder: Guard = (input) => {
 /**
  * Staging chooses the conclusion (毕业结论, 2.1.1.2): graduation (毕业) or completion (结业).
  * @example
- * conclusionGiven(guardInput(reg, { type: "stage", conclusion: "degree" } as never, ctx))[0]?.code
- * //=> "schema.invalid"
+ * conclusionGiven(guardInput(registration, { type: "stage", conclusion: "degree" } as never, ctx))
+ *   .map((f) => [f.code, f.path, f.params])
+ * //=> [["schema.invalid", ["event", "conclusion"], { values: ["graduation", "completion"], received: "degree" }]]
  */
 export const conclusionGiven: Guard = (input) => {
   const e = input.event as RegistrationEvent;

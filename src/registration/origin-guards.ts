@@ -45,8 +45,12 @@ export const originNeverStaged: Guard = (input) => {
  * before the history — the current one when the history edits nothing, else an empty one (the
  * machine only lets an origin be edited after a stage when it was empty then).
  * @example
- * stagedWithOrigin(unstagedPassportHolderWithEmptyOrigin) //=> undefined
- * stagedWithOrigin(unstaged)?.event.type //=> "stage"
+ * const unstage = { type: "unstage" } as const;
+ * stagedWithOrigin(transition(staged, unstage, ctx).value)?.event.type //=> "stage"
+ * // A passport holder staged with an empty origin: nothing was locked.
+ * const passport = { ...student, id: { type: "passport", number: "E12345678" }, origin: { value: "", reviewed: false } };
+ * const stagedPassport = transition(createRegistration(passport, ucas2022Batch3), stage, ctx).value;
+ * stagedWithOrigin(transition(stagedPassport, unstage, ctx).value) //=> undefined
  */
 export function stagedWithOrigin(registration: Registration): HistoryEntry | undefined {
   const { history, student } = registration;
@@ -63,7 +67,8 @@ export function stagedWithOrigin(registration: Registration): HistoryEntry | und
 /**
  * A reviewed origin is edited only after the staff withdraw the review (3.3.2).
  * @example
- * reviewWithdrawnFirst(guardInput(reviewedDraft, { type: "edit-origin", value: "北京市朝阳区" }, ctx))[0]?.code
+ * // `registration`'s origin is reviewed.
+ * reviewWithdrawnFirst(guardInput(registration, { type: "edit-origin", value: "北京市朝阳区" }, ctx))[0]?.code
  * //=> "origin.review-first"
  */
 export const reviewWithdrawnFirst: Guard = (input) =>
@@ -87,7 +92,7 @@ function wrongReviewState(input: GuardInput, expected: boolean): Finding[] {
 /**
  * Only an origin not yet reviewed is reviewed (3.3.3).
  * @example
- * notYetReviewed(guardInput(reviewedDraft, { type: "review-origin" }, ctx))[0]?.params
+ * notYetReviewed(guardInput(registration, { type: "review-origin" }, ctx))[0]?.params
  * //=> { event: "review-origin", expected: false, received: true }
  */
 export const notYetReviewed: Guard = (input) => wrongReviewState(input, false);
@@ -95,7 +100,8 @@ export const notYetReviewed: Guard = (input) => wrongReviewState(input, false);
 /**
  * Only a reviewed origin has its review withdrawn (3.3.2).
  * @example
- * reviewedBefore(guardInput(unreviewedDraft, { type: "withdraw-origin-review" }, ctx))[0]?.params
+ * const unreviewed = createRegistration({ ...student, origin: { value: "北京市海淀区", reviewed: false } }, ucas2022Batch3);
+ * reviewedBefore(guardInput(unreviewed, { type: "withdraw-origin-review" }, ctx))[0]?.params
  * //=> { event: "withdraw-origin-review", expected: true, received: false }
  */
 export const reviewedBefore: Guard = (input) => wrongReviewState(input, true);
@@ -104,7 +110,8 @@ export const reviewedBefore: Guard = (input) => wrongReviewState(input, true);
  * An edit stores text: a value that is not a string cannot be stored in the origin field, and is
  * refused with `validateOrigin`'s finding (not recorded).
  * @example
- * originValueIsText(guardInput(draft, { type: "edit-origin", value: 42 } as never, ctx))[0]?.code
+ * const unreviewed = createRegistration({ ...student, origin: { value: "北京市海淀区", reviewed: false } }, ucas2022Batch3);
+ * originValueIsText(guardInput(unreviewed, { type: "edit-origin", value: 42 } as never, ctx))[0]?.code
  * //=> "origin.format"
  */
 export const originValueIsText: Guard = (input) => {
@@ -120,7 +127,8 @@ export const originValueIsText: Guard = (input) => {
  * saves what is typed: the findings come with the new registration (`ok: false`), and the origin
  * cannot be reviewed until it is corrected. An advisory of the table: it does not refuse the event.
  * @example
- * editedOriginValid(guardInput(draft, { type: "edit-origin", value: "河北省正定县" }, ctx))[0]?.code
+ * const unreviewed = createRegistration({ ...student, origin: { value: "北京市海淀区", reviewed: false } }, ucas2022Batch3);
+ * editedOriginValid(guardInput(unreviewed, { type: "edit-origin", value: "河北省正定县" }, ctx))[0]?.code
  * //=> "origin.levels"
  */
 export const editedOriginValid: Guard = (input) => {

@@ -17,7 +17,8 @@ import type { Registration, TransitionContext } from "./types.js";
  * Throws `XueliError` only for a bad `context`.
  *
  * @example
- * const r = editOrigin(registration, "河北省 石家庄市 正定县",
+ * const unreviewed = createRegistration({ ...student, origin: { value: "北京市海淀区", reviewed: false } }, ucas2022Batch3);
+ * const r = editOrigin(unreviewed, "河北省 石家庄市 正定县",
  *   { at: "2022-05-20T10:00:00+08:00", actor: "student" });
  * r.ok && r.value.student.origin //=> { value: "河北省石家庄市正定县", reviewed: false }
  * r.ok && r.value.history.at(-1)
@@ -39,10 +40,11 @@ export function editOrigin(
  * The reviewed value is stored in its normalized form.
  *
  * @example
- * reviewOrigin(registration, { at: "2022-05-21T09:00:00+08:00", actor: "unit-staff" })
- * //=> { ok: true, value: { …, student: { …, origin: { value: "北京市海淀区", reviewed: true } } }, findings: [] }
- * reviewOrigin(registration, { at: "2022-05-21T09:00:00+08:00", actor: "student" }).findings[0]?.code
- * //=> "origin.reviewer"
+ * const unreviewed = createRegistration({ ...student, origin: { value: "北京市海淀区", reviewed: false } }, ucas2022Batch3);
+ * reviewOrigin(unreviewed, { at: "2022-05-21T09:00:00+08:00", actor: "unit-staff" }).value?.student.origin
+ * //=> { value: "北京市海淀区", reviewed: true }
+ * reviewOrigin(unreviewed, { at: "2022-05-21T09:00:00+08:00", actor: "student" }).findings.map((f) => f.code)
+ * //=> ["origin.reviewer"]
  */
 export function reviewOrigin(registration: Registration, context: TransitionContext): Result<Registration> {
   return transition(registration, { type: "review-origin" }, context);
@@ -54,8 +56,9 @@ export function reviewOrigin(registration: Registration, context: TransitionCont
  * 3.3.4), only a reviewed origin (`transition.illegal` otherwise).
  *
  * @example
- * withdrawOriginReview(reviewed, { at: "2022-05-22T09:00:00+08:00", actor: "unit-staff" }).value
- *   ?.student.origin.reviewed //=> false
+ * registration.student.origin //=> { value: "北京市海淀区", reviewed: true }
+ * withdrawOriginReview(registration, { at: "2022-05-22T09:00:00+08:00", actor: "unit-staff" }).value
+ *   ?.student.origin //=> { value: "北京市海淀区", reviewed: false }
  */
 export function withdrawOriginReview(
   registration: Registration,

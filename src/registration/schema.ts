@@ -30,7 +30,8 @@ export const HistoryEntrySchema = z.object({
  * `parseRegistration`, not by the schema. `z.output<typeof RegistrationSchema>` is `Registration`
  * (a type test holds them equal).
  * @example
- * RegistrationSchema.safeParse(JSON.parse(json)).success //=> true for a well-formed one
+ * RegistrationSchema.safeParse(JSON.parse(JSON.stringify(staged))).success //=> true
+ * RegistrationSchema.safeParse({ ...staged, state: "archived" }).success //=> false
  */
 export const RegistrationSchema = z.object({
   state: z.enum(states),

@@ -32,7 +32,8 @@ import {
  * Every guard by name. The transition table refers to guards by these names, so a misspelt guard
  * name fails to compile (as XState's `setup()` does).
  * @example
- * guards.photoUploaded(guardInput(reg, stage, ctx)) //=> [] for a student whose photo is uploaded
+ * // `student`'s photo is uploaded.
+ * guards.photoUploaded(guardInput(registration, stage, ctx)) //=> []
  */
 export const guards = {
   datedInOrder,
@@ -73,7 +74,9 @@ export interface TransitionRule {
   readonly to: State | null;
   /** Who may send it; anyone else gives `roleCode`. */
   readonly actors: readonly Role[];
+  /** The code of a refusal for the state: `origin.locked` for the origin's events (3.3.4). */
   readonly stateCode: "transition.illegal" | "origin.locked";
+  /** The code of a refusal for the actor: `origin.reviewer` for the review events (3.3.2, 3.3.3). */
   readonly roleCode: "transition.role" | "origin.reviewer";
   /** Checks whose errors refuse the event, in order. */
   readonly guards: readonly GuardName[];

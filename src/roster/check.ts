@@ -190,12 +190,15 @@ type Phase = "add" | "confirm" | "check";
  * once, when `at` is given (`window`). A `fatal` event is the caller's to act on (nothing is read
  * after it). Throws `XueliError` (`context.at`) for an `at` that is no instant with an offset.
  * @example
+ * const stream = createRosterStream();
+ * const events = [...stream.push(rosterCsv), ...stream.end()];
  * const run = new RosterCheck({ batch: ucas2022Batch3 });
  * for (const e of events) run.add(e);
  * if (run.seal()) for (const e of events) run.confirm(e);
  * const students = events.map((e) => run.check(e)).filter((s) => s !== undefined);
- * const { summary } = run.finish({ linesRead: 21 });
- * summary.students //=> 20
+ * students.map((s) => s.findings.map((f) => f.code)) //=> [[], ["id.checksum"]]
+ * const { summary } = run.finish({ linesRead: 3 });
+ * [summary.students, summary.errors, summary.byCode] //=> [2, 1, { "id.checksum": 1 }]
  */
 export class RosterCheck {
   /** The window of the run, when `at` was given. */
@@ -478,7 +481,12 @@ export interface CheckRosterOptions extends Omit<RosterCheckOptions, "photos"> {
   photos?: CheckRosterPhotos;
 }
 
-/** The events of a roster read whole, in the order a streamed reading gives them. */
+/**
+ * The events of a roster read whole, in the order a streamed reading gives them.
+ * @example
+ * const r = await readRoster(rosterCsv);
+ * r.ok && rosterEvents(r.value).map((e) => e.kind) //=> ["header", "row", "row"]
+ */
 export function rosterEvents(roster: Roster): RosterEvent[] {
   const out: RosterEvent[] = [];
   if (roster.header !== undefined || roster.columns.recognised.length > 0) {
@@ -491,27 +499,42 @@ export function rosterEvents(roster: Roster): RosterEvent[] {
   return out;
 }
 
-/** `matchPhotos` and each file's own findings, as `RosterPhotos`. */
+/**
+ * `matchPhotos` and each file's own findings, as `RosterPhotos`, in `checkPhotoFolder`'s order (so
+ * that a page's report is the CLI's, finding for finding): a file's findings are its `photo.orphan`,
+ * then its bytes', then its name's; a student's, their own (`photo.missing` …), then their files'.
+ */
 function matched(photos: CheckRosterPhotos, students: readonly PhotoFolderStudent[], o: LocaleOptions) {
   const options: Parameters<typeof matchPhotos>[2] = { namedBy: photos.namedBy, ...o };
   if (photos.admissionYear !== undefined) options.admissionYear = photos.admissionYear;
   const m = matchPhotos(photos.fileNames, students, options);
   const value = m.value;
-  const all: Finding[] = [...m.findings];
-  const extra = (name: string): Finding[] =>
-    (photos.files?.get(name) ?? []).map((f) => ({ ...f, path: ["files", name, ...f.path] }) as Finding);
-  const studentsOut = (value?.students ?? []).map((s) => ({ findings: [...s.findings] }));
+  const all: Finding[] = m.findings.filter((f) => f.path.length === 0);
+  const studentsOut = (value?.students ?? []).map((s) => ({
+    findings: s.findings.filter((f) => f.path[0] === "students"),
+  }));
+  const theirs: Finding[][] = studentsOut.map(() => []);
   const files = (value?.files ?? []).map((f) => {
     const own = photos.files?.get(f.fileName) ?? [];
-    const pathed = extra(f.fileName);
-    all.push(...pathed);
-    if (f.student !== undefined) studentsOut[f.student]?.findings.push(...pathed);
-    const out: RosterPhotos["files"][number] = {
-      fileName: f.fileName,
-      ignored: f.ignored,
-      findings: [...f.findings, ...own],
-    };
+    const findings =
+      f.findings.length === 0
+        ? [...own]
+        : [
+            ...f.findings.filter((x) => x.code === "photo.orphan"),
+            ...own,
+            ...f.findings.filter((x) => x.code !== "photo.orphan"),
+          ];
+    if (!f.ignored && findings.length > 0) {
+      const pathed = findings.map((x) => ({ ...x, path: ["files", f.fileName, ...x.path] }) as Finding);
+      all.push(...pathed);
+      if (f.student !== undefined) theirs[f.student]?.push(...pathed);
+    }
+    const out: RosterPhotos["files"][number] = { fileName: f.fileName, ignored: f.ignored, findings };
     return f.student === undefined ? out : { ...out, student: f.student };
+  });
+  studentsOut.forEach((s, i) => {
+    all.push(...s.findings);
+    s.findings.push(...(theirs[i] ?? []));
   });
   return { dir: photos.dir ?? "", files, students: studentsOut, findings: all } satisfies RosterPhotos;
 }
@@ -522,9 +545,11 @@ function matched(photos: CheckRosterPhotos, students: readonly PhotoFolderStuden
  * checked (`RosterCheck`), duplicates across rows, the photo folder matched (`matchPhotos`, and each
  * file's own findings when given), the window once when `at` is given. Synchronous and pure.
  * @example
- * const r = await readRoster(bytes);
+ * const r = await readRoster(rosterCsv);
+ * const fileNames = ["2019E8012345001.jpg"]; // a folder picker's files
  * const report = checkRoster(r.value, { batch: ucas2022Batch3, photos: { fileNames, namedBy: "student-number" } });
- * report.summary.errors //=> the errors found
+ * report.students.map((s) => s.findings.map((f) => f.code)) //=> [[], ["id.checksum", "photo.missing"]]
+ * [report.summary.errors, report.summary.photos] //=> [2, 1]
  */
 export function checkRoster(roster: Roster, options: CheckRosterOptions): Report {
   if (typeof roster !== "object" || roster === null || !Array.isArray(roster.rows)) {

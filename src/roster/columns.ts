@@ -27,7 +27,9 @@ export interface Column {
   key: string;
   /** Chinese headers, the first being the status system's (and the template's). */
   zh: readonly string[];
+  /** How its cells are read (`cellValue`): `是` / `否` for a boolean, `女` for a sex … */
   kind: ValueKind;
+  /** A roster without this column is `roster.columns-missing` (or, with partial columns, only the rules it allows run). */
   required: boolean;
 }
 

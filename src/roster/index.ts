@@ -3,6 +3,8 @@
  * UTF-8, GB18030 or UTF-16, .xlsx, .xls and JSON, in bounded memory, with the one column mapping
  * of the status system's headers. A subpath of its own so that the core (`xueli-zhuce`) does not
  * carry the spreadsheet library. Every export is listed by name (docs/architecture.md).
+ *
+ * @packageDocumentation
  */
 
 export type { RosterFormat, RosterLimitName, RosterProblem } from "../findings/params.js";
@@ -21,6 +23,7 @@ export { type Column, cellValue, columnFor, columns, foldHeader, type ValueKind 
 export { decodeRosterText, type RosterEncoding } from "./encoding.js";
 export { defaultRosterLimits, type RosterLimits, resolveRosterLimits } from "./limits.js";
 export {
+  type ResolvedColumns,
   type RosterColumns,
   type RosterRow,
   type RosterStudent,
@@ -37,6 +40,7 @@ export {
   rosterFormats,
 } from "./read.js";
 export {
+  CONTROL_CHARS,
   capFinding,
   displayWidth,
   escapeControls,

@@ -172,9 +172,13 @@ function checkOptions(options: ReadRosterOptions): void {
  * `roster.empty`, `roster.sheet-missing`) and `ok: false`; a bad row is a `roster.unreadable-row`
  * in its place and the others are read. Never throws on bad bytes.
  * @example
- * const r = await readRoster(bytes, { locale: "en" });
- * if (r.ok) for (const s of r.value.students) checkStudentRegistration(s.input, { batch });
- * else r.findings[0].message //=> "The roster lacks required columns: 证件号码 (id.number) …"
+ * const r = await readRoster(rosterCsv);
+ * r.ok && r.value.students.map((s) => [s.row, s.input.studentNumber])
+ * //=> [[2, "2019E8012345001"], [3, "2019E8012345002"]]
+ * r.ok && r.value.students.map((s) => checkStudentRegistration(s.input, { batch: ucas2022Batch3 }).ok)
+ * //=> [true, false]
+ * const bad = await readRoster(new TextEncoder().encode("学号,姓名\n2019E001,张三\n"), { locale: "en" });
+ * [bad.ok, bad.findings[0]?.code] //=> [false, "roster.columns-missing"]
  */
 export async function readRoster(
   bytes: Uint8Array,

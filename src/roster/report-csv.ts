@@ -6,7 +6,7 @@
 import { type Finding, type Locale, type LocaleOptions, resolveLocale } from "../findings/index.js";
 import type { Report, StudentReport } from "./report.js";
 import { escapeControls } from "./report.js";
-import { fieldOf, type ReportColumn, reportWords, suggestionOf } from "./report-fields.js";
+import { fieldOf, type ReportColumn, reportWords, suggestionFieldOf, suggestionOf } from "./report-fields.js";
 
 /**
  * One CSV cell, safe to open in a spreadsheet: a cell that begins with `=`, `+`, `-`, `@`, a tab
@@ -70,6 +70,15 @@ export class CsvReport {
     return this.lines(list, null, null, null);
   }
 
+  /** The suggestion, prefixed with its field when that is not the finding's (结业 → 毕业结论：结业). */
+  private suggestion(f: Finding, field: string): string | undefined {
+    const s = suggestionOf(f, this.locale);
+    if (s === undefined) return undefined;
+    const to = suggestionFieldOf(f, this.columns, this.locale);
+    if (to === field) return s;
+    return this.locale === "en" ? `${to}: ${s}` : `${to}：${s}`;
+  }
+
   private lines(
     list: readonly Finding[],
     row: number | null,
@@ -80,16 +89,17 @@ export class CsvReport {
     let out = "";
     for (const f of list) {
       if (!this.warnings && f.severity === "warning") continue;
+      const field = fieldOf(f, this.columns, this.locale);
       const cells = [
         csvCell(row),
         csvCell(studentNumber),
         csvCell(name),
-        csvCell(fieldOf(f, this.columns, this.locale)),
+        csvCell(field),
         csvCell(f.code),
         csvCell(f.severity === "error" ? w.error : w.warning),
         csvCell(f.clause),
         csvCell(f.message),
-        csvCell(suggestionOf(f, this.locale)),
+        csvCell(this.suggestion(f, field)),
       ];
       out += `${cells.join(",")}\r\n`;
     }
@@ -101,8 +111,13 @@ export class CsvReport {
  * The whole report as CSV text (with its BOM): the window's findings, each row's, then the photo
  * folder's. Encode it as UTF-8 to save it.
  * @example
+ * const roster = (await readRoster(rosterCsv)).value;
+ * const report = checkRoster(roster, { batch: ucas2022Batch3 });
  * const text = reportCsv(report, { columns: roster.columns.recognised });
- * new TextEncoder().encode(text) // the bytes of report.csv
+ * text.split("\r\n")
+ * //=> ["\uFEFF行,学号,姓名,字段,代码,严重程度,条款,说明,建议",
+ * //    "3,2019E8012345002,测试乙,证件号码,id.checksum,错误,3.1,身份证号码校验码不正确（应为 X；收到 1）,", ""]
+ * // Save it as UTF-8: new TextEncoder().encode(text).
  */
 export function reportCsv(report: Report, options: CsvReportOptions = {}): string {
   const csv = new CsvReport(options);

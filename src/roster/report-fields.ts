@@ -18,7 +18,13 @@ const tableHeader: ReadonlyMap<string, string> = new Map(
   columnTable.map((c) => [c.key, c.zh[0] as string] as const),
 );
 
-/** The key of the column a finding's path is about: the longest column key its path starts with. */
+/**
+ * The key of the column a finding's path is about: the longest column key its path starts with.
+ * @example
+ * columnKeyOf(["id", "number"]) //=> "id.number"
+ * columnKeyOf(["study", "defense"]) //=> "study.defense"
+ * columnKeyOf(["photo"]) //=> undefined
+ */
 export function columnKeyOf(path: readonly (string | number)[]): string | undefined {
   const parts = path.map(String);
   // A whole object refers to its one column (an `id` missing: 证件号码; an `origin`: 生源地).
@@ -59,6 +65,7 @@ export interface ReportWords {
   photo: string;
   file: string;
   batchField: string;
+  /** A conclusion's word (`"completion"` → 结业 in zh-CN); other text as it is. */
   conclusion: (c: string) => string;
   sheets: { summary: string; photos: string; roster: string };
   summary: {
@@ -71,10 +78,13 @@ export interface ReportWords {
     errors: string;
     warnings: string;
     sheet: string;
+    /** The sheet read, as the summary names it: its name, its position (1-based) and the number of sheets. */
     sheetOf: (name: string, index: number, count: number) => string;
     footer: string;
+    /** The footer lines skipped below the data: how many, and their rows. */
     footerRows: (count: number, rows: readonly number[]) => string;
     skipped: string;
+    /** A column that was not checked: its header, and the codes of the rules it would have fed. */
     skippedColumn: (header: string, codes: readonly string[]) => string;
     window: string;
     folder: string;
@@ -183,7 +193,12 @@ const en: ReportWords = {
   },
 };
 
-/** The report files' words in `locale`. */
+/**
+ * The report files' words in `locale`.
+ * @example
+ * reportWords("zh-CN").severity //=> "严重程度"
+ * reportWords("en").severity //=> "Severity"
+ */
 export function reportWords(locale: Locale): ReportWords {
   return locale === "en" ? en : zh;
 }
@@ -192,6 +207,12 @@ export function reportWords(locale: Locale): ReportWords {
  * The suggestion a finding carries, as a registrar would type it: the origin's three levels, the
  * ethnic group's current name, the photo file's right name, the name with its separator, the
  * conclusion that fits the defense (毕业 / 结业).
+ * @example
+ * suggestionOf(validateOrigin("河北省正定县").findings[0], "zh-CN") //=> "河北省石家庄市正定县"
+ * const failed = { ...student, study: { ...student.study, defense: "failed" } };
+ * const [f] = checkStudentRegistration(failed, { batch: ucas2022Batch3, conclusion: "graduation" }).findings;
+ * f?.code //=> "conclusion.ineligible"
+ * [suggestionOf(f, "zh-CN"), suggestionOf(f, "en")] //=> ["结业", "completion"]
  */
 export function suggestionOf(f: Finding, locale: Locale): string | undefined {
   const p = f.params as { suggestion?: unknown };
@@ -203,6 +224,10 @@ export function suggestionOf(f: Finding, locale: Locale): string | undefined {
 /**
  * The field a finding is about, as the roster names it: the column's own header when the roster
  * has it, else the status system's; a photo's file name; the whole row: empty.
+ * @example
+ * const [f] = validateStudent({ ...student, id: { type: "resident", number: "110108199805121681" } }).findings;
+ * fieldOf(f, [], "zh-CN") //=> "证件号码"
+ * fieldOf(f, [{ column: 5, key: "id.number", header: "身份证号" }], "zh-CN") //=> "身份证号"
  */
 export function fieldOf(f: Finding, cols: readonly ReportColumn[], locale: Locale): string {
   const path = f.path.map(String);
@@ -215,6 +240,20 @@ export function fieldOf(f: Finding, cols: readonly ReportColumn[], locale: Local
   const key = columnKeyOf(path);
   if (key === undefined) return path.join(".");
   return cols.find((c) => c.key === key)?.header ?? tableHeader.get(key) ?? key;
+}
+
+/**
+ * The field a finding's suggestion is to be written in: the finding's own (`fieldOf`), but for
+ * `conclusion.ineligible`, which is about the defense (答辩结果) and suggests the conclusion — its
+ * 结业 goes in 毕业结论 [decision].
+ * @example
+ * const failed = { ...student, study: { ...student.study, defense: "failed" } };
+ * const [f] = checkStudentRegistration(failed, { batch: ucas2022Batch3, conclusion: "graduation" }).findings;
+ * [fieldOf(f, [], "zh-CN"), suggestionFieldOf(f, [], "zh-CN")] //=> ["答辩结果", "毕业结论"]
+ */
+export function suggestionFieldOf(f: Finding, cols: readonly ReportColumn[], locale: Locale): string {
+  if (f.code !== "conclusion.ineligible") return fieldOf(f, cols, locale);
+  return cols.find((c) => c.key === "conclusion")?.header ?? (tableHeader.get("conclusion") as string);
 }
 
 /** A finding as one line of the report files: severity, message and code. */

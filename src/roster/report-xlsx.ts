@@ -19,10 +19,10 @@ import type { Roster, RosterCopy } from "./read.js";
 import { displayWidth, escapeControls, type Report } from "./report.js";
 import {
   columnOf,
-  fieldOf,
   findingText,
   type ReportColumn,
   reportWords,
+  suggestionFieldOf,
   suggestionOf,
 } from "./report-fields.js";
 import { writeXlsx, type XlsxCell, type XlsxSheet, type XlsxValue } from "./write.js";
@@ -41,16 +41,31 @@ const MAX_WIDTH = 40;
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
-/** A cell of the copy as the workbook takes it: a date as the day it shows, anything else as it came. */
+/**
+ * Text of the roster's own cells as the copy shows it (issue 12.7): its line breaks and tabs kept (a
+ * cell may hold them), every other control, bidi or zero-width character shown as an escape
+ * (`escapeControls`), so that no cell of the workbook carries one — ESC, BEL, C1, U+202E.
+ */
+function cellText(s: string): string {
+  return s.includes("\n") || s.includes("\r")
+    ? s.replace(/\r\n?/g, "\n").split("\n").map(escapeControls).join("\n")
+    : escapeControls(s);
+}
+
+/**
+ * A cell of the copy as the workbook takes it: a date as the day it shows, text with its control
+ * characters escaped (`cellText`), a number or yes/no as it came.
+ */
 function cellOf(v: unknown): XlsxValue {
   if (v === null || v === undefined) return undefined;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return cellText(v);
+  if (typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) {
     return Number.isNaN(v.getTime())
       ? undefined
       : `${v.getUTCFullYear()}-${pad2(v.getUTCMonth() + 1)}-${pad2(v.getUTCDate())}`;
   }
-  return String(v);
+  return cellText(String(v));
 }
 
 /** The worse of two severities' fills. */
@@ -66,12 +81,14 @@ function title(code: FindingCode, locale: Locale): string {
  * `readRoster(bytes, { copy: true })`) with 问题 and 建议 columns, fills and notes; a summary sheet;
  * a photo sheet when the report has photos. Row n of the report is row n of the copy (a JSON
  * roster's headers are put on row 1). Text from the input in the 问题 column and the notes has its
- * control and bidi characters escaped (`escapeControls`); the roster's own cells are copied as read.
+ * control and bidi characters escaped (`escapeControls`), and so has the text of the roster's own
+ * cells (line breaks and tabs kept); numbers and dates are copied as read.
  * Throws `XueliError` (`argument.invalid`) for a roster read without `copy`.
  * @example
- * const r = await readRoster(bytes, { copy: true });
- * const report = checkRoster(r.value, { batch });
- * const xlsx = writeReportXlsx(report, r.value, { locale: "zh-CN" }); // Uint8Array of an .xlsx
+ * const r = await readRoster(rosterCsv, { copy: true });
+ * const report = checkRoster(r.value, { batch: ucas2022Batch3 });
+ * const xlsx = writeReportXlsx(report, r.value, { locale: "zh-CN" });
+ * (await readRoster(xlsx)).value?.sheets //=> ["名册", "汇总"]
  */
 export function writeReportXlsx(
   report: Report,
@@ -143,7 +160,7 @@ function rosterSheet(
       }
       const suggestion = suggestionOf(f, locale);
       if (suggestion !== undefined) {
-        const field = fieldOf(f, cols, locale);
+        const field = suggestionFieldOf(f, cols, locale);
         const line = escapeControls(locale === "en" ? `${field}: ${suggestion}` : `${field}：${suggestion}`);
         if (!suggestions.includes(line)) suggestions.push(line);
       }
@@ -163,7 +180,7 @@ function rosterSheet(
   }
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   const sheet: XlsxSheet = {
-    name: roster.sheet?.name ?? words.sheets.roster,
+    name: escapeControls(roster.sheet?.name ?? words.sheets.roster),
     rows,
     columnWidths: Array.from({ length: suggestionAt + 1 }, (_, i) => widths[i] ?? 10),
   };
@@ -233,7 +250,8 @@ function photoSheet(report: Report, locale: Locale, warnings: boolean): XlsxShee
     const findings = e.findings.filter(keep);
     const cell: XlsxCell = { value: findings.map((f) => escapeControls(findingText(f, locale))).join("\n") };
     if (findings.length > 0) cell.fill = findings.reduce<string | undefined>(worse, undefined) as string;
-    rows.push([escapeControls(e.fileName), e.studentNumber ?? undefined, e.row ?? undefined, cell]);
+    const sn = e.studentNumber === null ? undefined : escapeControls(e.studentNumber);
+    rows.push([escapeControls(e.fileName), sn, e.row ?? undefined, cell]);
   }
   // The folder's own findings that are about no file (no admission year chosen …).
   for (const f of (p?.findings ?? []).filter(keep)) {

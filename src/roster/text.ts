@@ -51,8 +51,8 @@ export interface RosterStream {
  * one column mapping. The same reader `readRoster` uses for CSV given whole.
  * @example
  * const stream = createRosterStream({ locale: "en" });
- * const events = [...stream.push(bytes), ...stream.end()];
- * events.filter((e) => e.kind === "row").length //=> the rows read
+ * const events = [...stream.push(rosterCsv), ...stream.end()];
+ * events.map((e) => e.kind) //=> ["header", "row", "row"]
  */
 export function createRosterStream(options?: RosterStreamOptions): RosterStream {
   const locale = resolveLocale(options);

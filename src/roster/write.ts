@@ -237,7 +237,8 @@ function parts(book: XlsxBook): Record<string, string> {
  *   sheets: [{ name: "名册", freezeHeader: true, columnWidths: [18, 10],
  *     rows: [["学号", "姓名"], ["2019E8012345001", { value: "张三", fill: "FFC7CE", note: "姓名有误" }]] }],
  * });
- * bytes.subarray(0, 2) //=> Uint8Array [0x50, 0x4b] ("PK", a zip)
+ * [...bytes.subarray(0, 2)] //=> [0x50, 0x4b]
+ * // "PK": an .xlsx is a zip.
  */
 export function writeXlsx(book: XlsxBook): Uint8Array {
   if (typeof book !== "object" || book === null || !Array.isArray(book.sheets) || book.sheets.length === 0) {

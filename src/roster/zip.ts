@@ -138,7 +138,9 @@ async function inflatedSize(data: Uint8Array, max: number): Promise<number | "ov
  * Checks an .xlsx (a zip) before it is parsed: `undefined` when it may be read, else why not.
  * `maxInflated` bounds the entries' inflated bytes together, declared and real.
  * @example
- * await guardZip(bytes, 64 * 1024 * 1024) //=> undefined for an ordinary workbook
+ * const xlsx = writeXlsx({ sheets: [{ name: "名册", rows: [["学号"], ["2019E8012345001"]] }] });
+ * await guardZip(xlsx, 64 * 1024 * 1024) //=> undefined
+ * // An ordinary workbook may be read.
  */
 export async function guardZip(bytes: Uint8Array, maxInflated: number): Promise<ZipRefusal | undefined> {
   const list = entries(bytes, maxInflated);

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The packed tarball, installed in a scratch project, works from both `import` and `require`, and
@@ -126,7 +127,13 @@ describe("the packed tarball", () => {
     expect(cjs.trim()).toBe("function");
   });
 
-  it("is at most 600 KB packed, without source maps (13.6)", () => {
+  // [decision] (issues 13.6 and 15.3) The budget of 13.6 — at most 600 KB packed — was set before
+  // the offline checker page. The page is one self-contained file (the core, SheetJS and the page:
+  // at most 1.5 MB, test/browser/) that `xueli web` copies out, and it is incompressible by any
+  // layout of ours: its share of the tarball is its own gzip size. So the package holds both
+  // budgets: everything but the page at most 600 KB packed (the page's gzip size taken off the
+  // tarball's), and the whole tarball at most 1 MB.
+  it("is at most 600 KB packed besides the checker page, without source maps (13.6, 15.3)", () => {
     const list = [...packed.files]
       .sort((a, b) => b.size - a.size)
       .map((f) => `  ${String(f.size).padStart(8)}  ${f.path}`);
@@ -147,7 +154,16 @@ describe("the packed tarball", () => {
         "CHANGELOG.md",
       ]),
     );
-    expect(packed.size).toBeLessThanOrEqual(600 * KB);
+    const page = packed.files.find((f) => f.path === "dist/web/xueli-checker.html");
+    expect(page).toBeDefined();
+    const pageGzip = gzipSync(readFileSync(new URL("../../dist/web/xueli-checker.html", import.meta.url)), {
+      level: 9,
+    }).length;
+    console.log(
+      `checker page: ${((page?.size ?? 0) / KB).toFixed(1)} KB, ${(pageGzip / KB).toFixed(1)} KB gzip`,
+    );
+    expect(packed.size - pageGzip).toBeLessThanOrEqual(600 * KB);
+    expect(packed.size).toBeLessThanOrEqual(1000 * KB);
   });
 
   it("installs at most 15 packages in production (13.1)", () => {

@@ -35,6 +35,7 @@ export interface IdNumberFacts {
   regionCode?: string;
 }
 
+/** Options of `validateIdNumber`: the declared document type, and the day and minimum of the age rule. */
 export interface IdNumberOptions extends LocaleOptions {
   /** The declared document type; without it the type is detected from the number's shape. */
   type?: IdType;

@@ -136,8 +136,9 @@ function codePoints(s: string): number {
  * `name.whitespace` warning and are removed from `normalized`.
  * @example
  * validateName("阿依古丽・买买提").value //=> { normalized: "阿依古丽·买买提" }
- * validateName("阿依古丽 买买提").findings[0]
- * //=> { code: "name.missing-dot", severity: "error", params: { received: "阿依古丽 买买提", suggestion: "阿依古丽·买买提" }, … }
+ * const f = validateName("阿依古丽 买买提").findings[0];
+ * [f?.code, f?.severity, f?.clause] //=> ["name.missing-dot", "error", "3.1"]
+ * f?.params //=> { received: "阿依古丽 买买提", suggestion: "阿依古丽·买买提" }
  * validateName(" 张三 ").findings[0]?.code //=> "name.whitespace"
  * validateName("张三2").findings[0]?.code //=> "name.characters"
  */

@@ -67,12 +67,16 @@ export interface OriginDetermination {
  *
  * @example
  * determineOrigin({ gaokaoHousehold: "河北省石家庄市正定县" })
- * //=> { ok: true, value: { rule: "gaokao", from: ["gaokaoHousehold"], origin: { code: "130123", … } }, findings: [] }
- * determineOrigin({
+ * //=> { ok: true, value: { rule: "gaokao", from: ["gaokaoHousehold"], origin: { code: "130123",
+ * //     province: "河北省", prefecture: "石家庄市", county: "正定县", normalized: "河北省石家庄市正定县" } },
+ * //     findings: [] }
+ * const r = determineOrigin({
  *   bachelorOrigin: "河北省石家庄市正定县",
  *   priorWork: { settledAtWorkplace: true, workplaceHousehold: "北京市海淀区", movedToSchoolCollective: true },
  *   employed: false,
- * }).value?.origin.normalized //=> "河北省石家庄市正定县" (with an origin.local-policy warning)
+ * });
+ * r.value?.origin.normalized //=> "河北省石家庄市正定县"
+ * r.findings.map((f) => f.code) //=> ["origin.local-policy"]
  */
 export function determineOrigin(facts: OriginFacts, options?: OriginOptions): Result<OriginDetermination> {
   originDay(options?.asOf); // a wrong asOf is the caller's error, thrown before any fact is read

@@ -251,7 +251,8 @@ type Codes = Map<string, string>;
 /**
  * Parses the compact strings of `divisions.data.ts` into codes and names.
  * @example
- * parseCompact(["11北京市|01市辖区:01东城区"]) //=> Map { "110000" => "北京市", "110100" => "市辖区", "110101" => "东城区" }
+ * parseCompact(["11北京市|01市辖区:01东城区"])
+ * //=> new Map([["110000", "北京市"], ["110100", "市辖区"], ["110101", "东城区"]])
  */
 export function parseCompact(data: readonly string[]): Codes {
   const codes: Codes = new Map();
@@ -326,7 +327,8 @@ let lastUndone = 0;
  * call for its number of undone changes, then cached.
  * @example
  * tableAsOf("2022-06-10").full.has("西藏自治区林芝市米林县") //=> true
- * tableAsOf().full.has("西藏自治区林芝市米林县") //=> false (米林市 since 2023-04-03)
+ * tableAsOf().full.has("西藏自治区林芝市米林县") //=> false
+ * // 米林县 became 米林市 on 2023-04-03.
  */
 export function tableAsOf(day?: string): Table {
   // The last day asked and its count (a roster asks the same day for every row): the list of
@@ -356,7 +358,7 @@ export function getTable(): Table {
 /**
  * Parses compact data (the format of `divisions.data.ts`) into a table (exported for tests).
  * @example
- * buildTable(divisionsData).full.get("北京市海淀区")?.code //=> "110108"
+ * buildTable(["11北京市|01市辖区:08海淀区"]).full.get("北京市海淀区")?.code //=> "110108"
  */
 export function buildTable(data: readonly string[]): Table {
   return tableFromCodes(parseCompact(data), new Set());

@@ -120,10 +120,11 @@ export function originDay(asOf: unknown): string | undefined {
  * //=> { ok: true, value: { code: "130123", province: "河北省", prefecture: "石家庄市",
  * //     county: "正定县", normalized: "河北省石家庄市正定县" }, findings: [] }
  * validateOrigin("西藏自治区林芝市米林县", { asOf: "2022-06-10" }).ok //=> true
- * validateOrigin("西藏自治区林芝市米林县").findings[0]
- * //=> { code: "origin.not-in-force", params: { received: "西藏自治区林芝市米林县",
- * //     suggestion: "西藏自治区林芝市米林市",
- * //     renamed: { from: "米林县", to: "米林市", date: "2023-04-03", fromCode: "540422", toCode: "540481" } }, … }
+ * const f = validateOrigin("西藏自治区林芝市米林县").findings[0];
+ * f?.code //=> "origin.not-in-force"
+ * f?.params
+ * //=> { received: "西藏自治区林芝市米林县", suggestion: "西藏自治区林芝市米林市",
+ * //     renamed: { from: "米林县", to: "米林市", date: "2023-04-03", fromCode: "540422", toCode: "540481" } }
  */
 export function validateOrigin(input: unknown, options?: OriginOptions): Result<Origin> {
   const day = originDay(options?.asOf);

@@ -11,6 +11,7 @@ import { type IdNumberFacts, normalizeIdNumber, validateIdNumber } from "../id/i
 import { validateName } from "../name/index.js";
 import { ORIGIN_INPUT_MAX, type OriginOptions, validateOrigin } from "../origin/index.js";
 
+/** Options of `validateStudent`: the batch the student is checked for, or the day its rules are read on. */
 export interface StudentOptions extends LocaleOptions {
   /**
    * The batch the student is checked for: the age rule of the ID number (14 or older) is

@@ -6,9 +6,11 @@ import type { PhotoFacts } from "../facts.js";
  * component), CMYK/YCCK (4) and 12-bit samples are refused; an RGB JPEG (3 × 8) passes.
  *
  * @example
- * colorDepthRule({ facts: { components: 1, bitsPerSample: 8, colorModel: "grayscale" } }, defaultPhotoLimits)
- * //=> [{ code: "photo.color-depth", clause: "5.3.3", params: { expected: { components: 3, bitsPerSample: 8 },
- * //     received: { components: 1, bitsPerSample: 8 }, colorModel: "grayscale" }, … }]
+ * const [f] = colorDepthRule({ facts: { components: 1, bitsPerSample: 8, colorModel: "grayscale" } }, defaultPhotoLimits);
+ * [f?.code, f?.severity, f?.clause] //=> ["photo.color-depth", "error", "5.3.3"]
+ * f?.params
+ * //=> { expected: { components: 3, bitsPerSample: 8 }, received: { components: 1, bitsPerSample: 8 },
+ * //     colorModel: "grayscale" }
  */
 export function colorDepthRule(
   input: { facts: Pick<PhotoFacts, "components" | "bitsPerSample" | "colorModel"> },

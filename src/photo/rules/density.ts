@@ -7,8 +7,9 @@ import type { ResolvedPhotoLimits } from "../options.js";
  * `PhotoFacts.dpi`). A photo that records no density at all is refused with `received: null`.
  *
  * @example
- * densityRule({ facts: { dpi: 72, dpiSource: "jfif" } }, defaultPhotoLimits)
- * //=> [{ code: "photo.dpi", clause: "5.3.3", params: { expected: 300, received: 72, source: "jfif" }, … }]
+ * const [f] = densityRule({ facts: { dpi: 72, dpiSource: "jfif" } }, defaultPhotoLimits);
+ * [f?.code, f?.severity, f?.clause] //=> ["photo.dpi", "error", "5.3.3"]
+ * f?.params //=> { expected: 300, received: 72, source: "jfif" }
  */
 export function densityRule(
   input: { facts: Pick<PhotoFacts, "dpi" | "dpiSource"> },

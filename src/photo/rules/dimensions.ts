@@ -12,9 +12,9 @@ export const PHOTO_HEIGHT = 640;
  * (`hint: "rotated"`).
  *
  * @example
- * dimensionsRule({ facts: { width: 640, height: 480 } }, defaultPhotoLimits)
- * //=> [{ code: "photo.dimensions", clause: "5.3.3", params: { expected: { width: 480, height: 640 },
- * //     received: { width: 640, height: 480 }, hint: "rotated" }, … }]
+ * const [f] = dimensionsRule({ facts: { width: 640, height: 480 } }, defaultPhotoLimits);
+ * [f?.code, f?.severity, f?.clause] //=> ["photo.dimensions", "error", "5.3.3"]
+ * f?.params //=> { expected: { width: 480, height: 640 }, received: { width: 640, height: 480 }, hint: "rotated" }
  */
 export function dimensionsRule(
   input: { facts: Pick<PhotoFacts, "width" | "height" | "orientation"> },

@@ -7,9 +7,9 @@ import { findEditor } from "../editors.js";
  * reported. A warning: the tag proves a program touched the file, not that the face was retouched.
  *
  * @example
- * editedRule({ software: ["Canon EOS R6", "美图秀秀"] }, defaultPhotoLimits)
- * //=> [{ code: "photo.edited", severity: "warning", clause: "5.2.2",
- * //     params: { received: "美图秀秀", editor: "Meitu (美图)" }, … }]
+ * const [f] = editedRule({ software: ["Canon EOS R6", "美图秀秀"] }, defaultPhotoLimits);
+ * [f?.code, f?.severity, f?.clause] //=> ["photo.edited", "warning", "5.2.2"]
+ * f?.params //=> { received: "美图秀秀", editor: "Meitu (美图)" }
  */
 export function editedRule(
   input: { software: readonly string[] },

@@ -9,9 +9,9 @@ import { typeOf } from "../options.js";
  * A name that is not a string is refused with its type as `received`. Pathed `["fileName"]`.
  *
  * @example
- * fileNameRule("张三.jpg")
- * //=> [{ code: "photo.file-name", clause: "5.3.3", path: ["fileName"],
- * //     params: { received: "张三.jpg", reason: "stem", expected: [] }, … }]
+ * const [f] = fileNameRule("张三.jpg");
+ * [f?.code, f?.severity, f?.clause, f?.path] //=> ["photo.file-name", "error", "5.3.3", ["fileName"]]
+ * f?.params //=> { received: "张三.jpg", reason: "stem", expected: [] }
  * fileNameRule("110108200001011237 (1).jpg")[0]?.params.suggestion //=> "110108200001011237.jpg"
  */
 export function fileNameRule(

@@ -42,11 +42,12 @@ export function sizeReadings(limits: Pick<ResolvedPhotoLimits, "minBytes" | "max
  * The bands follow the limits when a limit is a whole number of K (see {@link sizeReadings}).
  *
  * @example
- * fileSizeRule({ facts: { bytes: 18_200 } }, defaultPhotoLimits)
- * //=> [{ code: "photo.file-size-units", severity: "warning", clause: "5.3.3",
- * //     params: { received: 18200, kib: { min: 18432, max: 40960 }, kb: { min: 18000, max: 40000 } }, … }]
- * fileSizeRule({ facts: { bytes: 17_999 } }, defaultPhotoLimits)
- * //=> [{ code: "photo.file-size", severity: "error", params: { received: 17999, min: 18432, max: 40960 }, … }]
+ * const [f] = fileSizeRule({ facts: { bytes: 18_200 } }, defaultPhotoLimits);
+ * [f?.code, f?.severity, f?.clause] //=> ["photo.file-size-units", "warning", "5.3.3"]
+ * f?.params //=> { received: 18200, kib: { min: 18432, max: 40960 }, kb: { min: 18000, max: 40000 } }
+ * const [g] = fileSizeRule({ facts: { bytes: 17_999 } }, defaultPhotoLimits);
+ * [g?.code, g?.severity] //=> ["photo.file-size", "error"]
+ * g?.params //=> { received: 17999, min: 18432, max: 40960 }
  */
 export function fileSizeRule(
   input: { facts: Pick<PhotoFacts, "bytes"> },

@@ -7,8 +7,9 @@ import type { ResolvedPhotoLimits } from "../options.js";
  * quality being estimated from the quantization tables (see `PhotoFacts.quality`).
  *
  * @example
- * qualityRule({ facts: { quality: 40 } }, defaultPhotoLimits)
- * //=> [{ code: "photo.quality", severity: "warning", clause: "5.3.3", params: { expected: 60, received: 40 }, … }]
+ * const [f] = qualityRule({ facts: { quality: 40 } }, defaultPhotoLimits);
+ * [f?.code, f?.severity, f?.clause] //=> ["photo.quality", "warning", "5.3.3"]
+ * f?.params //=> { expected: 60, received: 40 }
  */
 export function qualityRule(
   input: { facts: Pick<PhotoFacts, "quality"> },

@@ -11,8 +11,9 @@ export const TRAILER_PADDING = 64;
  * refuse the file. Up to 64 bytes is padding, passed silently.
  *
  * @example
- * trailerRule({ facts: { trailer: 2048 } }, defaultPhotoLimits)
- * //=> [{ code: "photo.trailer", severity: "warning", clause: "5.3.3", params: { bytes: 2048 }, … }]
+ * const [f] = trailerRule({ facts: { trailer: 2048 } }, defaultPhotoLimits);
+ * [f?.code, f?.severity, f?.clause] //=> ["photo.trailer", "warning", "5.3.3"]
+ * f?.params //=> { bytes: 2048 }
  */
 export function trailerRule(
   input: { facts: Pick<PhotoFacts, "trailer"> },
