@@ -20,7 +20,7 @@ beforeAll(() => {
 });
 
 describe("14.2 this year's batch (2.1, 2.1.1.2)", () => {
-  it("14.2 batch init writes <year>-1.json that defineBatch accepts, refuses to overwrite it (exit 2), and --out - prints it", () => {
+  it("14.2 batch init writes <year>-1.json that defineBatch accepts, refuses to overwrite it (exit 2), and --out - prints it (2.1)", () => {
     const r = xueli(["batch", "init"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
@@ -67,7 +67,7 @@ describe("14.2 this year's batch (2.1, 2.1.1.2)", () => {
     );
   });
 
-  it("14.2 --batch FILE.json: the head names the batch and its file (text), the JSON report carries it (batch.id)", () => {
+  it("14.2 --batch FILE.json: the head names the batch and its file (text), the JSON report carries it (batch.id, 2.1)", () => {
     const file = put(dir, "2026-1.json", JSON.stringify({ ...batchOf(2026), $comment: "已按通知填写" }));
     const roster = put(dir, "名册.csv", bomCsv([goodRow(1), goodRow(2)]));
     const text = xueli(["check", roster, "--batch", file]);
@@ -130,7 +130,7 @@ describe("14.2 this year's batch (2.1, 2.1.1.2)", () => {
     expect(xueli(["check", fixed, "--batch", file]).code).toBe(0);
   });
 
-  it("14.2 a bad batch file: exit 2, its findings speak of the batch (never of a student), no usage hint", () => {
+  it("14.2 a bad batch file: exit 2, its findings speak of the batch (never of a student), no usage hint (schema.invalid, 2.1)", () => {
     const bad = put(
       dir,
       "坏批次.json",
@@ -183,7 +183,7 @@ describe("14.2 this year's batch (2.1, 2.1.1.2)", () => {
     for (const r of [zh, en]) expect(r.stderr).not.toMatch(/student|学生|--help/);
   });
 
-  it("14.2 batch list shows the presets, aligned, in each language; --format json prints them", () => {
+  it("14.2 batch list shows the presets, aligned, in each language; --format json prints them (2.1)", () => {
     const zh = xueli(["batch", "list"]);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toBe(

@@ -85,7 +85,7 @@ describe("14.6 conventions", () => {
     expect(xueli(["check", "-"], { input: csv }).stdout.split("\n")[0]).toBe("xueli check -");
   });
 
-  it("14.6 FORCE_COLOR=1 colours a pipe; NO_COLOR alone, FORCE_COLOR=0 and a pipe do not", () => {
+  it("14.6 FORCE_COLOR=1 colours a pipe; NO_COLOR alone, FORCE_COLOR=0 and a pipe do not (photo.missing, 2.1.1.1)", () => {
     const file = put(dir, "颜色.csv", bomCsv([goodRow(1), { ...goodRow(2), 照片是否上传: "否" }]));
     const forced = xueli(["check", file], { env: { FORCE_COLOR: "1" } });
     expect(forced.stdout).toContain(`  ${ESC}31m✗${ESC}39m ${ESC}31m错误${ESC}39m photo.missing`);
@@ -98,7 +98,7 @@ describe("14.6 conventions", () => {
   });
 
   it.skipIf(!hasScript)(
-    "14.6 on a terminal: colour unless NO_COLOR; a long roster's progress on stderr, erased — and none in a pipe",
+    "14.6 on a terminal: colour unless NO_COLOR; a long roster's progress on stderr, erased — and none in a pipe (photo.missing, 2.1.1.1)",
     () => {
       const file = put(dir, "终端.csv", bomCsv([goodRow(1), { ...goodRow(2), 照片是否上传: "否" }]));
       expect(onTerminal(["check", file])).toContain(`${ESC}31m✗${ESC}39m`);

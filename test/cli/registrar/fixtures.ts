@@ -31,8 +31,8 @@ export interface RunOptions {
 }
 
 /**
- * Runs `node dist/cli.js …args` (stdout and stderr are pipes, not terminals). Every zh-CN run of
- * `check` has its stdout scanned for English words (`englishIn`): none may be left.
+ * Runs `node dist/cli.js …args` (stdout and stderr are pipes, not terminals). Every zh-CN run has
+ * its stdout scanned for English words (`englishIn`): none may be left.
  */
 export function xueli(args: readonly string[], o: RunOptions = {}): Run {
   const env: Record<string, string | undefined> = { ...process.env, ...o.env };
@@ -60,7 +60,7 @@ export function xueli(args: readonly string[], o: RunOptions = {}): Run {
     }
     break;
   }
-  if (args[0] === "check" && !isEnglish(args)) {
+  if (!isEnglish(args)) {
     const english = englishIn(run.stdout, [...args, ...(o.quoted ?? [])]);
     expect(english, `English in the zh-CN stdout of xueli ${args.join(" ")}`).toEqual([]);
   }
@@ -79,8 +79,8 @@ function isEnglish(args: readonly string[]): boolean {
 const CODES = rules.map((r) => r.code).sort((a, b) => b.length - a.length);
 
 /**
- * The English words (four Latin letters or more) left in the zh-CN output of `xueli check` once
- * what is not prose is taken out — exactly:
+ * The English words (four Latin letters or more) left in the zh-CN output of `xueli` once what is
+ * not prose is taken out — exactly:
  *
  * 0. colour codes (`ESC [ … m`, with FORCE_COLOR);
  * 1. every argument of the command line as given (the roster's and the photo folder's paths, a
@@ -89,17 +89,18 @@ const CODES = rules.map((r) => r.code).sort((a, b) => b.length - a.length);
  *    says the output quotes (`quoted` of `xueli`: a hostile cell, a file name);
  * 2. the finding codes of the catalogue (`origin.levels`);
  * 3. in the text report, a finding's path in brackets before its clause (`[photos.files.x.jpg]`);
- * 4. option names (`--at`) and the command's name `xueli`;
- * 5. batch ids (`ucas-2022-3`);
+ * 4. option names (`--at`), the command's name `xueli` and its commands (`check`, `batch`, `init`,
+ *    `list`, `rules`, `explain`, `web`);
+ * 5. batch ids (`ucas-2022-3`) and file extensions (`名册.xlsx`, `.json`);
  * 6. three names Chinese prose writes in Latin letters too: `Excel`, `JPEG`, `JSON`.
  *
- * A JSON report's keys are its schema's (English by design): of a JSON report, only the messages
- * are scanned.
+ * A JSON document's keys and values are data (English by design: `"severity": "error"`): of JSON
+ * output, only the messages are scanned.
  */
 export function englishIn(stdout: string, args: readonly string[]): string[] {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the colour codes are taken out
   let text = stdout.replace(/\u001b\[[0-9;]*m/g, "");
-  if (/^\s*\{/.test(stdout)) {
+  if (/^\s*[{[]/.test(stdout)) {
     const messages: string[] = [];
     JSON.stringify(JSON.parse(stdout), (key, value) => {
       if (key === "message" && typeof value === "string") messages.push(value);
@@ -115,8 +116,9 @@ export function englishIn(stdout: string, args: readonly string[]): string[] {
   text = text
     .replace(/ \[[^[\]\n]*\](?= \(|$)/gm, " ")
     .replace(/--[a-z][a-z-]*/g, " ")
-    .replace(/\bxueli\b/g, " ")
+    .replace(/\b(?:xueli|check|batch|init|list|rules|explain|web)\b/g, " ")
     .replace(/\bucas-\d{4}-\d+\b/g, " ")
+    .replace(/\.(?:xlsx|xlsm|xls|csv|tsv|txt|json|jpg|jpeg)\b/gi, " ")
     .replace(/\b(?:Excel|JPEG|JSON)\b/g, " ");
   return text.match(/[A-Za-z]{4,}/g) ?? [];
 }

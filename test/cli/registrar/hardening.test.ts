@@ -62,7 +62,7 @@ beforeAll(() => {
 });
 
 describe("12.7 terminal escapes from the roster never reach a report raw (3.1)", () => {
-  it("12.7 the text report shows each as an escape: the row's heading, the messages quoting it, a file name", () => {
+  it("12.7 the text report shows each as an escape: the row's heading, the messages quoting it, a file name (name.characters, 3.1; photo.orphan, 5.3.3)", () => {
     for (const roster of [csv, book]) {
       const r = xueli(["check", roster, "--photos", photos], { quoted });
       expect(r.code).toBe(1);

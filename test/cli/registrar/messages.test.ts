@@ -182,6 +182,9 @@ describe("14.4 messages one can act on", () => {
       const r = xueli(args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr.endsWith(hint), args.join(" ")).toBe(true);
+      // Said in Chinese: never parseArgs's "Option '--format <value>' argument missing" (the
+      // values an option takes, text | json | csv, are what one types).
+      expect(englishIn(r.stderr, [...args, "text", "json", "csv"]), args.join(" ")).toEqual([]);
     }
     const other = [
       ["check", roster], // exit 1: errors found
@@ -193,6 +196,9 @@ describe("14.4 messages one can act on", () => {
     const runs = other.map((args) => xueli(args));
     expect(runs.map((r) => r.code)).toEqual([1, 2, 2, 2, 2]);
     for (const r of runs) expect(r.stderr).not.toContain("--help");
+    // Never Node's own words (ENOENT: no such file or directory) nor a JSON parser's.
+    for (const [i, r] of runs.entries()) expect(englishIn(r.stderr, other[i] as string[])).toEqual([]);
+    expect(runs[1]?.stderr).toBe(`xueli: 无法读取 ${dir}/没有这个文件.csv：文件或文件夹不存在\n`);
     expect(xueli(["check", roster, "--lang", "en", "--bogus"]).stderr).toBe(
       "xueli: Unknown option: --bogus\nRun xueli --help for usage.\n",
     );

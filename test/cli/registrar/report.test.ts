@@ -119,7 +119,7 @@ describe("14.3 the annotated workbook (--output 检查结果.xlsx)", () => {
     expect(cell("名册", "S4")?.v).toBe('=HYPERLINK("http://example.invalid","点我")');
   });
 
-  it("14.3 the 汇总 sheet: the run's facts, then the count by code with severity, clause and title", () => {
+  it("14.3 the 汇总 sheet: the run's facts, then the count by code with severity, clause and title (3.1, 3.3, 5.3.3)", () => {
     const summary = workbook.rows("汇总").map((r) => r.filter((c) => c !== null));
     expect(summary.slice(0, 9)).toEqual([
       ["批次", "ucas-2022-3（中国科学院大学 14430，2022-3）"],
@@ -169,7 +169,7 @@ describe("14.3 the annotated workbook (--output 检查结果.xlsx)", () => {
 describe("14.3 the CSV report (--format csv, --output 检查结果.csv)", () => {
   const HEAD = "\uFEFF行,学号,姓名,字段,代码,严重程度,条款,说明,建议\r\n";
 
-  it("14.3 one line per finding — row, student number, name, field, code, severity, clause, message, suggestion — UTF-8 with a BOM, CRLF", () => {
+  it("14.3 one line per finding — row, student number, name, field, code, severity, clause, message, suggestion — UTF-8 with a BOM, CRLF (3.3, 5.3.3)", () => {
     const r = xueli(["check", roster, "--photos", photos, "--format", "csv"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(

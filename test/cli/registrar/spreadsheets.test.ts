@@ -29,7 +29,7 @@ beforeAll(() => {
 });
 
 describe("14.5 spreadsheets as they come (3.1)", () => {
-  it("14.5 the first sheet whose header matches is read and named; --sheet NAME and --sheet N choose another; a sheet not there is exit 2", () => {
+  it("14.5 the first sheet whose header matches is read and named; --sheet NAME and --sheet N choose another; a sheet not there is exit 2 (roster.sheet-missing, 3.1)", () => {
     const late = { ...goodRow(5), 照片是否上传: "否" };
     const file = put(
       dir,
@@ -68,7 +68,7 @@ describe("14.5 spreadsheets as they come (3.1)", () => {
     );
   });
 
-  it("14.5 the header is found on row 30 and not on row 31: the documented limit is the first 30 rows (roster.no-header)", () => {
+  it("14.5 the header is found on row 30 and not on row 31: the documented limit is the first 30 rows (roster.no-header, 3.1)", () => {
     const book = (before: number) =>
       put(
         dir,
@@ -108,7 +108,7 @@ describe("14.5 spreadsheets as they come (3.1)", () => {
     );
   });
 
-  it("14.5 footer lines (制表人, 审核人, 合计, a date) are skipped and named once in the summary, not read as students", () => {
+  it("14.5 footer lines (制表人, 审核人, 合计, a date) are skipped and named once in the summary, not read as students (3.1)", () => {
     const file = put(dir, "表尾.xlsx", registrarBook({ rows: four() }));
     const r = xueli(["check", file]);
     expect(r.code).toBe(0);
@@ -158,7 +158,7 @@ describe("14.5 spreadsheets as they come (3.1)", () => {
     );
   });
 
-  it("14.5 a roster with no students exits 2 (roster.empty): a header and footer lines only, in a workbook and a CSV", () => {
+  it("14.5 a roster with no students exits 2 (roster.empty, 3.1): a header and footer lines only, in a workbook and a CSV", () => {
     const book = put(dir, "无学生.xlsx", registrarBook({ rows: [] }));
     const r = xueli(["check", book]);
     expect(r.code).toBe(2);

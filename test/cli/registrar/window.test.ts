@@ -107,7 +107,7 @@ describe("14.1 data checks by default (2.1)", () => {
     expect(r.summary.errors).toBe(0);
   });
 
-  it("14.1 --example keeps its instant inside the window: its report is unchanged (test/cli/example-report.json)", () => {
+  it("14.1 --example keeps its instant inside the window: its report is unchanged (test/cli/example-report.json, 2.1)", () => {
     const r = xueli(["check", "--example", "--format", "json"]);
     expect(r.code).toBe(1);
     // The pinned file holds, per student, the codes and paths, and the counts (as example.test.ts makes it).
