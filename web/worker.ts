@@ -28,9 +28,9 @@ import {
   type Report,
   type ReportColumn,
   type Roster,
-  type RosterFormat,
   readRoster,
   reportCsv,
+  rosterFormatOfName,
   suggestionOf,
   writeReportXlsx,
 } from "../src/roster/index.js";
@@ -66,27 +66,6 @@ const post = (m: FromWorker, transfer?: Transferable[]) =>
 let last:
   | { run: number; report: Report; roster: Roster; locale: Locale; columns: ReportColumn[] }
   | undefined;
-
-/** The format a file's name says (the CLI's `formatOfName`); other names: the bytes tell. */
-export function formatOfName(name: string): RosterFormat | undefined {
-  const ext = /\.[^.]*$/.exec(name.toLowerCase())?.[0];
-  switch (ext) {
-    case ".csv":
-    case ".txt":
-      return "csv";
-    case ".tsv":
-      return "tsv";
-    case ".xlsx":
-    case ".xlsm":
-      return "xlsx";
-    case ".xls":
-      return "xls";
-    case ".json":
-      return "json";
-    default:
-      return undefined;
-  }
-}
 
 /** What `matchPhotos` ignores (dotfiles, Thumbs.db …): never read. */
 function isJunk(name: string): boolean {
@@ -286,7 +265,7 @@ async function check(req: CheckRequest): Promise<void> {
   // The photos are read by the page while the roster is read here.
   const collected = req.photos === undefined ? undefined : collectPhotos({ ...req, photos: req.photos });
   if (inPage) await turn();
-  const format = formatOfName(req.roster.name);
+  const format = rosterFormatOfName(req.roster.name);
   const r = await readRoster(new Uint8Array(req.roster.bytes), {
     locale,
     partial: true,

@@ -37,6 +37,7 @@ export {
   type Roster,
   type RosterCopy,
   readRoster,
+  rosterFormatOfName,
   rosterFormats,
 } from "./read.js";
 export {

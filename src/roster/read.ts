@@ -21,6 +21,36 @@ import { holdsEncryptedPackage, readWorkbook } from "./workbook.js";
 /** The formats `readRoster` reads. */
 export const rosterFormats = ["csv", "tsv", "xlsx", "xls", "json"] as const;
 
+/**
+ * The format a roster file's name says (`.csv`/`.txt`, `.tsv`, `.xlsx`/`.xlsm`, `.xls`, `.json`,
+ * in any case), or `undefined` for another name: then the bytes tell (`readRoster` without
+ * `format`). The CLI and the checker page choose the reader by it.
+ *
+ * @example
+ * rosterFormatOfName("名册.XLSX")
+ * //=> "xlsx"
+ * rosterFormatOfName("roster.dat")
+ * //=> undefined
+ */
+export function rosterFormatOfName(name: string): RosterFormat | undefined {
+  switch (/\.[^./\\]*$/.exec(name.toLowerCase())?.[0]) {
+    case ".csv":
+    case ".txt":
+      return "csv";
+    case ".tsv":
+      return "tsv";
+    case ".xlsx":
+    case ".xlsm":
+      return "xlsx";
+    case ".xls":
+      return "xls";
+    case ".json":
+      return "json";
+    default:
+      return undefined;
+  }
+}
+
 /** Options of `readRoster`. */
 export interface ReadRosterOptions extends LocaleOptions {
   /**

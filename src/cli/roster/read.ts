@@ -1,6 +1,5 @@
 import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
-import { extname } from "node:path";
 import { type Finding, finding, type Locale } from "../../index.js";
 import {
   createRosterStream,
@@ -11,6 +10,7 @@ import {
   type RosterLimits,
   readRoster,
   rosterEvents,
+  rosterFormatOfName,
 } from "../../roster/index.js";
 import { errnoOf, InputError, UsageError } from "../errors.js";
 import type { CliText } from "../messages.js";
@@ -62,26 +62,6 @@ export interface OpenOptions {
   copy?: boolean;
 }
 
-/** The format a file's name says, or `undefined` for an extension the CLI does not read. */
-export function formatOfName(file: string): RosterFormat | undefined {
-  switch (extname(file).toLowerCase()) {
-    case ".csv":
-    case ".txt":
-      return "csv";
-    case ".tsv":
-      return "tsv";
-    case ".xlsx":
-    case ".xlsm":
-      return "xlsx";
-    case ".xls":
-      return "xls";
-    case ".json":
-      return "json";
-    default:
-      return undefined;
-  }
-}
-
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0];
 const isWorkbook = (b: Uint8Array) => [ZIP, CFB].some((sig) => sig.every((x, i) => b[i] === x));
@@ -112,7 +92,7 @@ export async function openRoster(input: RosterInput, o: OpenOptions): Promise<Ro
     return wholeSource(await read(bytes, o));
   }
   const file = input.path;
-  const format = o.format ?? formatOfName(file);
+  const format = o.format ?? rosterFormatOfName(file);
   if (format === undefined) throw new UsageError(t.unsupported(file));
   const opened = await stat(file).catch((e: unknown) => {
     throw unreadable(file, e, t);
