@@ -54,6 +54,10 @@ export function zodFindings(error: z.core.$ZodError, options?: LocaleOptions): F
         const expected = TYPES[String(i.expected)];
         if (expected !== undefined) params.expected = expected;
         params.received = typeName(input);
+        // What was there, for a person to find it (issue 14.4): a year written "二〇一九".
+        if (typeof input === "string" || typeof input === "number" || typeof input === "boolean") {
+          params.value = receivedValue(input) as string | number | boolean;
+        }
         break;
       }
       case "invalid_value": {

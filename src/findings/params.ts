@@ -468,6 +468,11 @@ export interface SchemaParams {
    * the value itself for a wrong value.
    */
   received?: unknown;
+  /**
+   * For a wrong type, the value itself when it is text, a number or a yes/no (text cut to 200
+   * characters): `received: "string", value: "二〇一九"` for a year written in words.
+   */
+  value?: string | number | boolean;
   /** Bounds of a number, or of a string's length: the lower one. */
   minimum?: number;
   /** The upper bound of a number, or of a string's length. */

@@ -39,14 +39,21 @@ const EN_EXPECTED: Record<SchemaExpectation, string> = {
   OriginFacts: "the facts of an origin",
   Origin: "an origin",
 };
-const EN_TYPE: Record<string, string> = { undefined: "nothing (missing)", null: "null" };
+const EN_TYPE: Record<string, string> = {
+  undefined: "nothing (missing)",
+  null: "null",
+  string: "text",
+  number: "a number",
+  boolean: "yes/no",
+};
 /** What schema.invalid says it received: the type's name for a wrong type, else the value. */
 const enReceived = (p: SchemaParams): string | undefined => {
   const r = p.received;
   if (r === undefined) return undefined;
   // A value left out: the schema names its type, "undefined", whatever it expected.
   if (r === "undefined") return EN_TYPE.undefined;
-  if (typeof r === "string" && Object.hasOwn(EN_TYPE, r) && p.values === undefined) return EN_TYPE[r];
+  if (typeof r === "string" && Object.hasOwn(EN_TYPE, r) && p.values === undefined)
+    return p.value === undefined ? EN_TYPE[r] : `${EN_TYPE[r]}, ${JSON.stringify(p.value)}`;
   return shown(r);
 };
 

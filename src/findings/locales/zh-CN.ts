@@ -131,7 +131,7 @@ const zhReceived = (p: SchemaParams): string | undefined => {
   if (r === "undefined") return ZH_TYPE.undefined;
   if (p.issue === "invalid_type" || p.expected !== undefined) {
     if (typeof r === "string" && Object.hasOwn(ZH_TYPE, r) && p.values === undefined)
-      return zhName(ZH_TYPE, r);
+      return p.value === undefined ? zhName(ZH_TYPE, r) : `${zhName(ZH_TYPE, r)}“${shown(p.value)}”`;
   }
   return shown(r);
 };

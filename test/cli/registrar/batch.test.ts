@@ -147,7 +147,7 @@ describe("14.2 this year's batch (2.1, 2.1.1.2)", () => {
     expect(zh.stderr).toBe(
       [
         `xueli: 批次文件 ${bad} 有误：`,
-        "  批次的学校代码（schoolCode）缺失或类型不正确（应为文本；收到 数字）",
+        "  批次的学校代码（schoolCode）缺失或类型不正确（应为文本；收到 数字“14430”）",
         "  批次的毕业日期（graduationDate）缺失或类型不正确（应为文本；收到 空（缺失））",
         "",
       ].join("\n"),
@@ -157,7 +157,7 @@ describe("14.2 this year's batch (2.1, 2.1.1.2)", () => {
     expect(en.stderr).toBe(
       [
         `xueli: The batch file ${bad} is wrong:`,
-        "  The batch's schoolCode is missing or has the wrong type (expected text; received number)",
+        "  The batch's schoolCode is missing or has the wrong type (expected text; received a number, 14430)",
         "  The batch's graduationDate is missing or has the wrong type (expected text; received nothing (missing))",
         "",
       ].join("\n"),

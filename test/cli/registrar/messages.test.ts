@@ -108,7 +108,7 @@ describe("14.4 messages one can act on", () => {
     expect(report.students.map((s) => s.findings.map((f) => [f.code, f.path.join("."), f.message]))).toEqual([
       [["schema.invalid", "sex", "性别缺失或类型不正确（应为 男、女 之一；收到 未知）"]],
       [["schema.invalid", "degreeLevel", "培养层次缺失或类型不正确（应为 博士、硕士 之一；收到 本科）"]],
-      [["schema.invalid", "admissionYear", "入学年度缺失或类型不正确（应为数字；收到 文本）"]],
+      [["schema.invalid", "admissionYear", "入学年度缺失或类型不正确（应为数字；收到 文本“二〇一九”）"]],
     ]);
     const text = xueli(["check", file]).stdout;
     expect(text).toContain(
