@@ -123,3 +123,43 @@ describe("12.7 terminal escapes from the roster never reach a report raw (3.1)",
     }
   });
 });
+
+describe("12.7 escapes in a batch file's id, the roster's path and a JSON roster's parse error (3.1)", () => {
+  it("12.7 the report header shows the batch id and the roster path escaped; stderr holds no raw control character", () => {
+    const id = "ucas-2026-1\u001b[2J\u202e";
+    const batch = put(
+      dir,
+      "批次.json",
+      JSON.stringify({
+        id,
+        school: "中国科学院大学",
+        schoolCode: "14430",
+        year: 2026,
+        sequence: 1,
+        opensAt: "2026-05-18T08:00:00+08:00",
+        closesAt: "2026-06-11T00:00:00+08:00",
+        graduationDate: "2026-06-26",
+        registrationDate: "2026-06-10",
+        timeZone: "Asia/Shanghai",
+      }),
+    );
+    const roster = put(dir, "名册\u001b[31m\u202e.csv", bomCsv([goodRow(1)]));
+    const shown = roster.replace("\u001b", "\\u001b").replace("\u202e", "\\u202e");
+    const r = xueli(["check", roster, "--batch", batch], { quoted: [id, roster, shown, "ucas"] });
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual([
+      `xueli check ${shown}`,
+      `批次 ucas-2026-1\\u001b[2J\\u202e（批次文件 ${batch}），只检查数据（不检查系统开放时间；用 --at 指定时刻）`,
+    ]);
+    expect(controls(r.stdout)).toEqual([]);
+    expect(controls(r.stderr)).toEqual([]);
+  });
+
+  it("12.7 a JSON roster that breaks off inside an escape is refused (exit 2) with no raw control character", () => {
+    const roster = put(dir, "坏.json", '[{"学号": "\u001b[2J\u202e');
+    const r = xueli(["check", roster]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.startsWith("xueli: ")).toBe(true);
+    expect(controls(r.stderr)).toEqual([]);
+  });
+});
