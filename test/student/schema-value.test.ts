@@ -8,7 +8,12 @@ describe("schema.invalid shows what was received for a wrong type (3.1, issue 14
     const f = r.findings.find((x) => x.code === "schema.invalid");
     expect(f?.path).toEqual(["admissionYear"]);
     expect(f?.clause).toBe("3.1");
-    expect(f?.params).toEqual({ issue: "invalid_type", expected: "number", received: "string", value: "二〇一九" });
+    expect(f?.params).toEqual({
+      issue: "invalid_type",
+      expected: "number",
+      received: "string",
+      value: "二〇一九",
+    });
     expect(f?.message).toBe("入学年度缺失或类型不正确（应为数字；收到 文本“二〇一九”）");
     expect(f && formatFinding(f, { locale: "en" })).toBe(
       'Admission year is missing or has the wrong type (expected a number; received text, "二〇一九")',
