@@ -3,9 +3,11 @@
  * and the text helpers every writer of it uses (the terminal's, the CSV's, the workbook's). Pure:
  * the CLI and a page built on the package make the same report (issue 14.1).
  */
-import { clip } from "../core/strings.js";
+import { CONTROL_CHARS, clip, isControlChar } from "../core/strings.js";
 import type { Batch } from "../entities/batch.js";
 import type { Finding, FindingCode } from "../findings/index.js";
+
+export { CONTROL_CHARS, isControlChar } from "../core/strings.js";
 
 /** One roster row's part of the report: the row it came from and every finding about it. */
 export interface StudentReport {
@@ -151,34 +153,6 @@ export class Tally {
 /** A code point shown as an escape: `\u001b`, `\u202e`. */
 const escapeOf = (c: number): string =>
   c > 0xffff ? `\\u{${c.toString(16)}}` : `\\u${c.toString(16).padStart(4, "0")}`;
-
-/**
- * True for a character that must not reach a terminal or a report as it is: C0 controls but tab
- * (ESC, BEL, CR, LF …), DEL, C1 controls (CSI …), the bidi embeddings, overrides and isolates
- * (U+202A–U+202E, U+2066–U+2069, U+061C, U+200E–U+200F) that reorder what is shown, the zero-width
- * characters (U+200B–U+200D, U+2060–U+2064, U+FEFF), and the line and paragraph separators.
- * @example
- * isControlChar(0x1b) //=> true
- * isControlChar(0x202e) //=> true
- * isControlChar(0x09) //=> false
- */
-export function isControlChar(c: number): boolean {
-  return (
-    (c < 0x20 && c !== 0x09) ||
-    (c >= 0x7f && c <= 0x9f) ||
-    (c >= 0x200b && c <= 0x200f) ||
-    (c >= 0x2028 && c <= 0x202e) ||
-    (c >= 0x2060 && c <= 0x2064) ||
-    (c >= 0x2066 && c <= 0x2069) ||
-    c === 0x061c ||
-    c === 0xfeff
-  );
-}
-
-/** Any character of `isControlChar`, for a fast first look (kept equal to it by a test). */
-export const CONTROL_CHARS =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is its purpose.
-  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]/;
 
 /**
  * Text from the input made safe for a terminal and for a report a person reads (issue 12.7): every

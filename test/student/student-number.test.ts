@@ -18,6 +18,21 @@ import { idNumber, makeStudent, staff } from "../registration/fixtures.js";
 const N = "201918000000001";
 
 describe("student numbers: invisible and control characters (3.1, student-number.characters)", () => {
+  it("a line or paragraph separator (U+2028, U+2029) inside the number, as isControlChar escapes them: student-number.characters, removed for the duplicate check (3.1)", () => {
+    const r = validateStudent(makeStudent({ studentNumber: `2019\u202818\u2029000000001` }), {
+      batch: ucas2022Batch3,
+    });
+    expect(r.findings.map((f) => [f.code, f.clause, f.path, f.params])).toEqual([
+      [
+        "student-number.characters",
+        "3.1",
+        ["studentNumber"],
+        { received: "2019<U+2028>18<U+2029>000000001", characters: ["U+2028", "U+2029"] },
+      ],
+    ]);
+    expect(normalizeStudentNumber("2019\u202818\u2029000000001")).toBe(N);
+  });
+
   it("a zero-width space at the end: student-number.characters at [studentNumber] (3.1)", () => {
     const r = validateStudent(makeStudent({ studentNumber: `${N}\u200b` }), { batch: ucas2022Batch3 });
     expect(r.ok).toBe(false);

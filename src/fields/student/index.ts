@@ -1,6 +1,6 @@
 import { XueliError } from "../../core/error.js";
 import { type Path, prefixFindings } from "../../core/result.js";
-import { clip, foldFullWidth, RECEIVED_MAX } from "../../core/strings.js";
+import { clip, foldFullWidth, isControlChar, RECEIVED_MAX } from "../../core/strings.js";
 import { isIsoDate } from "../../core/time.js";
 import type { Batch } from "../../entities/batch.js";
 import { type IdType, idTypes, type Student, StudentSchema } from "../../entities/student.js";
@@ -31,26 +31,17 @@ export interface StudentOptions extends LocaleOptions {
 // Student numbers (学号, 3.1)
 
 /**
- * Characters a student number never holds and no one sees: C0 and C1 controls (DEL too),
- * zero-width characters and marks (U+200B–U+200F), the bidi embeddings, overrides and isolates
- * (U+202A–U+202E, U+2066–U+2069, U+061C), the invisible operators and word joiner
- * (U+2060–U+2064) and the BOM (U+FEFF). A copied number that carries one is another string than
- * the same number typed, so it would dodge the duplicate check (3.1).
+ * Characters a student number never holds and no one sees: `isControlChar`'s (C0 and C1 controls,
+ * DEL, zero-width characters and marks, the bidi embeddings, overrides and isolates, the invisible
+ * operators and word joiner, the BOM, the line and paragraph separators) and the tab. A copied
+ * number that carries one is another string than the same number typed, so it would dodge the
+ * duplicate check (3.1).
  * @example
  * isInvisible(0x200b) //=> true
  * isInvisible(0x31) //=> false
  */
 export function isInvisible(c: number): boolean {
-  return (
-    c <= 0x1f ||
-    (c >= 0x7f && c <= 0x9f) ||
-    (c >= 0x200b && c <= 0x200f) ||
-    (c >= 0x202a && c <= 0x202e) ||
-    (c >= 0x2060 && c <= 0x2064) ||
-    (c >= 0x2066 && c <= 0x2069) ||
-    c === 0x061c ||
-    c === 0xfeff
-  );
+  return c === 0x09 || isControlChar(c);
 }
 
 const codePointName = (c: number): string => `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
