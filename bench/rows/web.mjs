@@ -20,22 +20,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.mjs";
 import { makeBenchData } from "../../scripts/make-bench-data.mjs";
 import { measured } from "./cli.mjs";
 import { originFormsOf } from "./student.mjs";
 
-const CHROMIUM = process.env.XUELI_CHROMIUM ?? "/usr/bin/chromium";
 const RUNS = Math.max(1, Number(process.env.XUELI_BENCH_RUNS ?? 5) || 5);
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -58,7 +48,7 @@ export async function run(lib, ctx) {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
     });
     const requests = [];
     context.on("request", (r) => {

@@ -2,66 +2,25 @@
 // chromium`; never a browser download) driven by playwright-core, with a fresh profile, every
 // request recorded and anything but file:, blob: and data: aborted, and every page error and
 // console error recorded for the tests to fail on.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.mjs";
+import { type Run, xueli as runCli } from "../cli/helpers.js";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
-export const cliPath = join(root, "dist/cli.js");
-export const CHROMIUM = process.env.XUELI_CHROMIUM ?? "/usr/bin/chromium";
 /** Where the screenshots go: a test artifact (gitignored), never committed. */
 export const artifacts = join(root, "test-results/browser");
 
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /**
- * Runs the built CLI (`npm run build` first). Another test file's `npm pack` rebuilds dist/ for a
- * moment: wait for the CLI to be back, and run again if it vanished mid-start.
+ * Runs the built CLI (`xueli` of test/cli/helpers.ts), run again while the checker page is missing
+ * (the build writes it last).
  */
 export function xueli(args: string[], cwd = root): Run {
-  for (let attempt = 0; ; attempt++) {
-    for (let waited = 0; !existsSync(cliPath); waited += 200) {
-      if (waited > 90_000) throw new Error("dist/cli.js is missing: run `npm run build` first");
-      sleep(200);
-    }
-    const r = spawnSync(process.execPath, [cliPath, ...args], {
-      cwd,
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1" },
-      timeout: 60_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (
-      attempt < 3 &&
-      /ERR_MODULE_NOT_FOUND|Cannot find module|checker page is missing|缺少检查页面/.test(r.stderr)
-    ) {
-      sleep(1000);
-      continue;
-    }
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  }
+  return runCli(args, { cwd, retryOn: /checker page is missing|缺少检查页面/ });
 }
-
-/** The flags of the brief: headless, no sandbox (containers), nothing that phones home. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface Session {
   context: BrowserContext;

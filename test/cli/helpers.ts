@@ -19,24 +19,44 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** How `xueli` runs the CLI. */
+export interface CliOptions {
+  cwd?: string;
+  /** Added to an environment without `NO_COLOR` and `FORCE_COLOR`. */
+  env?: Record<string, string>;
+  /** Bytes piped to stdin (for `-`). */
+  input?: string | Uint8Array;
+  /** Also run again when stderr says this (a file the build writes last, such as the checker page). */
+  retryOn?: RegExp;
+}
+
 /**
- * Runs `node dist/cli.js …args` as a child process (stdout and stderr are pipes, not TTYs).
- * `npm pack` in another test file runs the `prepare` build, which empties `dist/` for a moment:
- * wait for the CLI to be back, and run again once if it vanished mid-start.
+ * Runs `node dist/cli.js …args` as a child process (stdout and stderr are pipes, not TTYs), in an
+ * environment without `NO_COLOR` and `FORCE_COLOR` unless `env` gives them. `npm pack` in another
+ * test file runs the `prepare` build, which empties `dist/` for a moment: wait for the CLI to be
+ * back, and run again (three times at most) if it vanished mid-start.
  */
-export function xueli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+export function xueli(args: readonly string[], options: CliOptions = {}): Run {
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  Object.assign(env, options.env);
   for (let attempt = 0; ; attempt++) {
     for (let waited = 0; !existsSync(cli); waited += 200) {
-      if (waited > 60_000) throw new Error("dist/cli.js is missing: run `npm run build` first");
+      if (waited > 90_000) throw new Error("dist/cli.js is missing: run `npm run build` first");
       sleep(200);
     }
     const r = spawnSync(process.execPath, [cli, ...args], {
       cwd: options.cwd ?? root,
+      env,
+      input: options.input,
       encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "", ...options.env },
+      maxBuffer: 64 * 1024 * 1024,
       timeout: 60_000,
     });
-    if (attempt < 3 && /ERR_MODULE_NOT_FOUND|Cannot find module/.test(r.stderr)) {
+    const vanished =
+      /ERR_MODULE_NOT_FOUND|Cannot find module/.test(r.stderr) || options.retryOn?.test(r.stderr) === true;
+    if (attempt < 3 && vanished) {
       sleep(1000);
       continue;
     }

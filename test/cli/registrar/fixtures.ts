@@ -2,73 +2,33 @@
 // `xueli` that every registrar test uses. No real person's data: the students are `goodRow` of
 // ../helpers.ts (made-up names, ID numbers from test/helpers/ids.ts with valid check characters),
 // the photos are drawn by scripts/photo-fixtures.mjs.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import iconv from "iconv-lite";
 import { expect } from "vitest";
 import { makePhoto } from "../../../scripts/photo-fixtures.mjs";
 import { rules } from "../../../src/index.js";
-import { cli, goodRow, headers, type Row, root } from "../helpers.js";
+import { type CliOptions, goodRow, headers, type Row, type Run, xueli as runCli } from "../helpers.js";
 
-export { AT, goodRow, headers, type Row, scratch } from "../helpers.js";
+export { AT, goodRow, headers, type Row, type Run, scratch } from "../helpers.js";
 
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export interface RunOptions {
-  cwd?: string;
-  /** Added to an environment without `NO_COLOR` and `FORCE_COLOR`. */
-  env?: Record<string, string>;
-  /** Bytes piped to stdin (for `-`). */
-  input?: string | Uint8Array;
+export interface RunOptions extends CliOptions {
   /** Text of the input the output quotes (a cell, a file name): not the CLI's words (`englishIn`). */
   quoted?: readonly string[];
 }
 
 /**
- * Runs `node dist/cli.js …args` (stdout and stderr are pipes, not terminals). Every zh-CN run has
- * its stdout scanned for English words (`englishIn`): none may be left.
+ * Runs `node dist/cli.js …args` (`xueli` of ../helpers.ts). Every zh-CN run has its stdout scanned
+ * for English words (`englishIn`): none may be left.
  */
 export function xueli(args: readonly string[], o: RunOptions = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, ...o.env };
-  if (o.env?.NO_COLOR === undefined) delete env.NO_COLOR;
-  if (o.env?.FORCE_COLOR === undefined) delete env.FORCE_COLOR;
-  let run: Run;
-  // Another test file's `npm pack` (or a build) empties dist/ for a moment: wait, and run once more.
-  for (let attempt = 0; ; attempt++) {
-    for (let waited = 0; !existsSync(cli); waited += 200) {
-      if (waited > 60_000) throw new Error("dist/cli.js is missing: run `npm run build` first");
-      sleep(200);
-    }
-    const r = spawnSync(process.execPath, [cli, ...args], {
-      cwd: o.cwd ?? root,
-      env,
-      input: o.input,
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 60_000,
-    });
-    run = { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    if (attempt < 3 && /ERR_MODULE_NOT_FOUND|Cannot find module/.test(r.stderr)) {
-      sleep(1000);
-      continue;
-    }
-    break;
-  }
+  const run = runCli(args, o);
   if (!isEnglish(args)) {
     const english = englishIn(run.stdout, [...args, ...(o.quoted ?? [])]);
     expect(english, `English in the zh-CN stdout of xueli ${args.join(" ")}`).toEqual([]);
   }
   return run;
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function isEnglish(args: readonly string[]): boolean {
